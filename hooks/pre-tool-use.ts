@@ -1,0 +1,16 @@
+// PreToolUse: every pending tool call → the pipeline → allow (no output) / ask / deny.
+import os from 'node:os';
+import { envFrom, evaluate } from '../lib/pipeline.js';
+import { wardenHome } from '../lib/paths.js';
+import { deadlineMs } from '../lib/protocol/deadlines.js';
+import { renderPreToolUse } from '../lib/protocol/output.js';
+import { run } from '../lib/protocol/run.js';
+
+void run(
+  'PreToolUse',
+  (input) => {
+    const env = envFrom(process.env, input.cwd, os.homedir(), wardenHome());
+    return renderPreToolUse(evaluate({ tool: input.tool_name, input: input.tool_input, cwd: input.cwd }, env));
+  },
+  { deadlineMs: deadlineMs('PreToolUse') },
+);

@@ -1,0 +1,127 @@
+// The `warden` command. Each subcommand renders what a lib module returns; no guard logic here.
+
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { envFrom, evaluate } from '../pipeline.js';
+import { wardenHome } from '../paths.js';
+import { RULES } from '../rules/index.js';
+import { presetAction } from '../policy/load.js';
+import type { Decision, TraceStep } from '../types.js';
+import { doctor, install, uninstall } from '../install/index.js';
+
+export const HELP = `warden — guard rails for Claude Code with --dangerously-skip-permissions
+
+Usage:
+  warden explain [--json] [--cwd DIR] -- <command…>   what warden decides for a Bash command, and why
+  warden explain [--json] --tool NAME --input JSON    the same for any tool call
+  warden rules                                        every rule with its id, packs and default action
+  warden install [--project]                          register the hooks in ~/.claude/settings.json
+                                                      (--project: write committable .claude/warden.yaml
+                                                      and .claude/identity.md in the current directory)
+  warden uninstall                                    remove exactly what install added
+  warden doctor                                       check the installation; non-zero exit if anything is wrong
+  warden --help | --version
+
+Files:
+  ~/.claude/warden/policy.yaml      your policy (or $WARDEN_HOME/policy.yaml); edit by hand
+  <project>/.claude/warden.yaml     per-project policy, committed with the repo; may only tighten
+  ~/.claude/settings.json           where the hooks are registered
+
+Decisions: deny blocks in every mode; ask needs a human (in headless or
+--dangerously-skip-permissions runs Claude Code turns it into a block); allow
+leaves the call to Claude Code's own permission rules.`;
+
+function out(s: string): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function renderTrace(step: TraceStep): string | undefined {
+  switch (step.kind) {
+    case 'input':
+      return `input    ${step.tool}: ${step.summary}`;
+    case 'policy':
+      return `policy   preset ${step.preset}; ${step.sources.length > 0 ? step.sources.join(', ') : 'built-in defaults only'}${step.errors.map((e) => `\n  ERROR  ${e}`).join('')}${step.warnings.map((w) => `\n  warn   ${w}`).join('')}`;
+    case 'unwrap':
+      return `${'  '.repeat(step.depth)}unwrap   ${step.wrapper} → ${step.text}`;
+    case 'command':
+      return `${'  '.repeat(step.depth)}command  ${step.text}   [program ${step.program || '(none)'}; cwd ${step.cwd}${step.via.length > 0 ? `; via ${step.via.join(' › ')}` : ''}]`;
+    case 'bound':
+      return `bound    ${step.what} (limit ${step.limit})`;
+    case 'rule':
+      return `rule     ${step.ruleId} → ${step.action}   on: ${step.segment}`;
+    case 'exception':
+      return `except   ${step.ruleId} let through by ${step.by}`;
+    case 'error':
+      return `error    ${step.component}: ${step.message} (fails ${step.failMode})`;
+  }
+}
+
+export function renderDecision(d: Decision): string {
+  const lines = d.trace.map(renderTrace).filter((l): l is string => l !== undefined);
+  lines.push(`decision ${d.verdict.toUpperCase()}`);
+  for (const f of d.findings) lines.push(`  [${f.ruleId}] (${f.action}) ${f.message}`);
+  return lines.join('\n');
+}
+
+function explain(argv: string[]): number {
+  const dash = argv.indexOf('--');
+  const { values } = parseArgs({
+    args: dash === -1 ? argv : argv.slice(0, dash),
+    options: { json: { type: 'boolean' }, tool: { type: 'string' }, input: { type: 'string' }, cwd: { type: 'string' } },
+    allowPositionals: false,
+  });
+  const cwd = values.cwd ?? process.cwd();
+  let tool = 'Bash';
+  let input: Record<string, unknown>;
+  if (values.tool !== undefined) {
+    tool = values.tool;
+    const parsed: unknown = JSON.parse(values.input ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('--input must be a JSON object');
+    input = parsed as Record<string, unknown>;
+  } else {
+    if (dash === -1 || dash === argv.length - 1) {
+      process.stderr.write('usage: warden explain [--json] -- <command…>\n');
+      return 64;
+    }
+    input = { command: argv.slice(dash + 1).join(' ') };
+  }
+  const env = envFrom(process.env, cwd, os.homedir(), wardenHome());
+  const decision = evaluate({ tool, input, cwd }, env);
+  out(values.json ? JSON.stringify(decision, null, 2) : renderDecision(decision));
+  return 0;
+}
+
+function rules(): number {
+  for (const r of RULES) {
+    out(`${r.id.padEnd(28)} ${presetAction(r, 'standard').padEnd(5)} ${r.meta.packs.join(',').padEnd(11)} ${r.meta.description}${r.meta.locked ? ' (locked)' : ''}`);
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      out(HELP);
+      return 0;
+    case '--version':
+      out('warden 0.1.0');
+      return 0;
+    case 'explain':
+      return explain(rest);
+    case 'rules':
+      return rules();
+    case 'install':
+      return install(rest);
+    case 'uninstall':
+      return uninstall(rest);
+    case 'doctor':
+      return doctor(rest);
+    default:
+      process.stderr.write(`warden: unknown command ${cmd}\n\n${HELP}\n`);
+      return 64;
+  }
+}

@@ -1,0 +1,38 @@
+// The checked-out branch of the repository containing a directory, read from `.git/HEAD` (no git
+// process: this runs on the hook's hot path). Bounded walk up; any oddity → undefined.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const MAX_LEVELS = 64;
+
+export function currentBranch(dir: string): string | undefined {
+  let d = path.resolve(dir);
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    const dotgit = path.join(d, '.git');
+    let gitDir: string | undefined;
+    try {
+      const st = fs.statSync(dotgit);
+      if (st.isDirectory()) gitDir = dotgit;
+      else if (st.isFile()) {
+        const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
+        if (m?.[1]) gitDir = path.resolve(d, m[1].trim());
+      }
+    } catch {
+      // not here; keep walking
+    }
+    if (gitDir !== undefined) {
+      try {
+        const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
+        const m = /^ref:\s*refs\/heads\/(.+)$/m.exec(head);
+        return m?.[1]?.trim();
+      } catch {
+        return undefined;
+      }
+    }
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+  return undefined;
+}

@@ -1,0 +1,147 @@
+// The one pipeline: a pending tool call → a Decision with its findings and trace. The PreToolUse
+// hook, `warden explain` and (later) the API render what this returns; there is no second copy.
+// Pure apart from reading the policy files and `.git/HEAD`; never prints, never exits.
+
+import path from 'node:path';
+import { analyze, type SimpleCommand } from './shell/analyze.js';
+import { currentBranch } from './git/branch.js';
+import { actionFor, loadPolicy, policyPaths, type EffectivePolicy } from './policy/load.js';
+import { renderMessage, type Rule, type RuleContext } from './rules/define.js';
+import { RULES, ruleById } from './rules/index.js';
+import { wildcard } from './rules/args.js';
+import { isInside } from './rules/filesystem/paths.js';
+import type { Action, Decision, Finding, TraceStep } from './types.js';
+import { isStricter } from './types.js';
+
+export interface ToolCall {
+  tool: string;
+  input: Record<string, unknown>;
+  cwd: string;
+}
+
+export interface Env {
+  home: string;
+  wardenHome: string;
+  /** CLAUDE_PROJECT_DIR if set, else the call's cwd. */
+  projectDir: string;
+}
+
+/** Tools that only read local state: they keep running even while the policy is invalid. */
+export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
+  'Read',
+  'Glob',
+  'Grep',
+  'LS',
+  'NotebookRead',
+  'TodoRead',
+  'TodoWrite',
+  'ToolSearch',
+  'ListAgents',
+  'AskUserQuestion',
+  'ExitPlanMode',
+]);
+
+export function envFrom(vars: NodeJS.ProcessEnv, cwd: string, home: string, wardenHome: string): Env {
+  const projectDir = vars.CLAUDE_PROJECT_DIR !== undefined && vars.CLAUDE_PROJECT_DIR !== '' ? path.resolve(vars.CLAUDE_PROJECT_DIR) : cwd;
+  return { home, wardenHome, projectDir };
+}
+
+export function loadPolicyFor(env: Env): EffectivePolicy {
+  return loadPolicy(policyPaths(env.wardenHome, env.projectDir), env.home, env.projectDir);
+}
+
+/** Index of rules by program, built once per policy (shipped rules are static; custom ones vary). */
+function indexRules(rules: readonly Rule[]): Map<string, Rule[]> {
+  const m = new Map<string, Rule[]>();
+  for (const r of rules) for (const p of r.programs) m.set(p, [...(m.get(p) ?? []), r]);
+  return m;
+}
+const SHIPPED_INDEX = indexRules(RULES);
+
+export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loadPolicyFor(env)): Decision {
+  const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];
+  trace.push({ kind: 'policy', sources: [...policy.sources], preset: policy.preset, warnings: [...policy.warnings], errors: [...policy.errors] });
+  const findings: Finding[] = [];
+  const ctx: RuleContext = {
+    home: env.home,
+    projectDir: env.projectDir,
+    protectedBranches: policy.protectedBranches,
+    protectedPaths: policy.protectedPaths,
+    currentBranch,
+  };
+  const custom = policy.customRules.length > 0 ? indexRules(policy.customRules) : undefined;
+
+  const raise = (rule: Rule, messageId: string, data: Record<string, string>, segment: string, paths?: string[]): void => {
+    const action = actionFor(rule, policy);
+    const f: Finding = { ruleId: rule.id, messageId, data, action, segment, message: renderMessage(rule, messageId, data), ...(paths ? { paths } : {}) };
+    const exception = rule.meta.locked ? undefined : exceptionFor(f, policy);
+    if (exception !== undefined) {
+      trace.push({ kind: 'exception', ruleId: rule.id, by: exception });
+      return;
+    }
+    trace.push({ kind: 'rule', ruleId: rule.id, action, segment });
+    findings.push(f);
+  };
+
+  if (call.tool === 'Bash') {
+    // A Bash call without a command string is malformed input: refuse to guess (the hook fails closed).
+    if (typeof call.input.command !== 'string') throw new Error('Bash tool_input has no command string');
+    const analysis = analyze(call.input.command, { cwd: call.cwd, home: env.home });
+    trace.push(...analysis.trace);
+    for (const cmd of analysis.commands) {
+      for (const rule of candidates(cmd, SHIPPED_INDEX, custom)) {
+        if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
+        for (const hit of rule.check?.(cmd, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, cmd.text, hit.paths);
+      }
+    }
+    if (analysis.bounds.length > 0) {
+      raise(ruleById('core/analysis-bound'), 'bound', { what: analysis.bounds.join('; ') }, truncate(call.input.command, 200));
+    }
+  }
+
+  if (policy.errors.length > 0 && !READ_ONLY_TOOLS.has(call.tool)) {
+    raise(ruleById('core/policy-invalid'), 'invalid', { errors: policy.errors.join('; ') }, call.tool);
+  }
+
+  return decide(findings, trace);
+}
+
+function candidates(cmd: SimpleCommand, shipped: Map<string, Rule[]>, custom: Map<string, Rule[]> | undefined): Rule[] {
+  const out = [...(shipped.get(cmd.program) ?? []), ...(shipped.get('*') ?? [])];
+  if (custom) out.push(...(custom.get(cmd.program) ?? []), ...(custom.get('*') ?? []));
+  return out;
+}
+
+/** The policy exception that lets this finding through, if any (never for locked rules). */
+function exceptionFor(f: Finding, policy: EffectivePolicy): string | undefined {
+  for (const a of policy.allowCommands) {
+    if (a.rules !== undefined && !a.rules.includes(f.ruleId)) continue;
+    if (wildcard(a.pattern, f.segment)) return `allow.commands "${a.pattern}" (${a.source})`;
+  }
+  if (f.paths && f.paths.length > 0 && policy.allowPaths.length > 0) {
+    const p = policy.allowPaths.find((dir) => f.paths?.every((fp) => isInside(fp, dir)));
+    if (p !== undefined) return `allow.paths ${p}`;
+  }
+  return undefined;
+}
+
+/** Strictest finding wins; `allow`-overridden findings stay in the trace but do not count. */
+export function decide(findings: Finding[], trace: TraceStep[]): Decision {
+  const counted = findings.filter((f) => f.action !== 'allow');
+  let verdict: Action = 'allow';
+  for (const f of counted) if (isStricter(f.action, verdict)) verdict = f.action;
+  const shown = counted.filter((f) => f.action === verdict);
+  const reason = shown.length === 0 ? '' : shown.map((f) => `[${f.ruleId}] ${f.message}`).join('\n');
+  return { verdict, findings, reason, trace };
+}
+
+function summarize(call: ToolCall): string {
+  if (call.tool === 'Bash' && typeof call.input.command === 'string') return truncate(call.input.command, 500);
+  if (typeof call.input.file_path === 'string') return call.input.file_path;
+  return truncate(JSON.stringify(call.input), 300);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}… [${s.length - n} more characters]` : s;
+}
+

@@ -1,0 +1,266 @@
+// Policy loading and layering: shipped defaults < user (`$WARDEN_HOME/policy.yaml`) < project
+// (`<project>/.claude/warden.yaml`).
+//
+// Trust model: the user's file is the user's word. The project file comes with a repository the
+// agent (or whoever wrote the repo) controls, so it may only tighten: add rules and protected
+// paths/branches, raise actions, switch packs on. Loosening entries are ignored with a warning unless
+// the user's file lists the project under `trusted_projects`. Locked rules (self-protection, fail
+// closed) cannot be lowered by anyone's policy and their pack cannot be switched off.
+//
+// Fail mode: an invalid file is reported with file:line:path and that layer is dropped; the
+// pipeline then holds every guarded call for a human (`core/policy-invalid`). Never "no protection".
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import type { Action } from '../types.js';
+import { isStricter, stricter } from '../types.js';
+import { buildCustomRule } from '../rules/core/custom.js';
+import type { Preset, Rule } from '../rules/define.js';
+import { PACKS, RULES, hasRule } from '../rules/index.js';
+import { PolicySchema, type Policy } from './schema.js';
+
+/** Largest policy file read; a bigger one is an error, not a partial read. */
+export const MAX_POLICY_BYTES = 256 * 1024;
+
+export interface PolicyPaths {
+  user: string;
+  project: string | undefined;
+}
+
+export interface AllowCommand {
+  pattern: string;
+  rules: readonly string[] | undefined;
+  source: string;
+}
+
+/** The merged, compiled policy the pipeline uses. */
+export interface EffectivePolicy {
+  preset: Preset;
+  onError: 'ask' | 'deny';
+  disabledPacks: ReadonlySet<string>;
+  /** Rule id → action set by a policy layer (after tighten-only filtering). */
+  overrides: ReadonlyMap<string, Action>;
+  protectedBranches: readonly string[];
+  protectedPaths: readonly string[];
+  allowCommands: readonly AllowCommand[];
+  allowPaths: readonly string[];
+  customRules: readonly Rule[];
+  /** Files that were read and valid. */
+  sources: readonly string[];
+  errors: readonly string[];
+  warnings: readonly string[];
+}
+
+const PRESET_RANK: Record<Preset, number> = { standard: 0, strict: 1, paranoid: 2 };
+
+export function policyPaths(wardenHome: string, projectDir: string | undefined): PolicyPaths {
+  return {
+    user: path.join(wardenHome, 'policy.yaml'),
+    project: projectDir === undefined ? undefined : path.join(projectDir, '.claude', 'warden.yaml'),
+  };
+}
+
+export function expandHome(p: string, home: string): string {
+  if (p === '~') return home;
+  if (p.startsWith('~/')) return path.join(home, p.slice(2));
+  return path.resolve(p);
+}
+
+/** The action a rule has under a preset, before any override. */
+export function presetAction(rule: Rule, preset: Preset): Action {
+  let a = rule.meta.action;
+  if (preset === 'strict' || preset === 'paranoid') a = stricter(a, rule.meta.presets?.strict ?? a);
+  if (preset === 'paranoid') a = stricter(a, rule.meta.presets?.paranoid ?? a);
+  return a;
+}
+
+export function actionFor(rule: Rule, p: EffectivePolicy): Action {
+  return p.overrides.get(rule.id) ?? presetAction(rule, p.preset);
+}
+
+interface Layer {
+  file: string;
+  policy: Policy;
+}
+
+/** Reads and validates one policy file. Missing file: undefined. Invalid: errors with file:line. */
+export function readPolicyFile(file: string): { layer?: Layer; errors: string[] } {
+  let text: string;
+  try {
+    const st = fs.statSync(file);
+    if (st.size > MAX_POLICY_BYTES) return { errors: [`${file}: larger than ${MAX_POLICY_BYTES} bytes`] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { errors: [] };
+    return { errors: [`${file}: cannot read (${(e as Error).message})`] };
+  }
+  return parsePolicyText(text, file);
+}
+
+export function parsePolicyText(text: string, file: string): { layer?: Layer; errors: string[] } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { errors: doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0] ?? ''}`) };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = PolicySchema.safeParse(raw);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.map((iss) => `${file}:${lineOf(doc, lc, iss.path)}: ${formatPath(iss.path)}: ${describeIssue(iss)}`) };
+  }
+  const errors = semanticErrors(parsed.data).map((e) => `${file}:${lineOf(doc, lc, e.path)}: ${formatPath(e.path)}: ${e.message}`);
+  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data }, errors: [] };
+}
+
+/** Checks the schema cannot express: rule ids and pack names that must exist. */
+function semanticErrors(p: Policy): { path: PropertyKey[]; message: string }[] {
+  const out: { path: PropertyKey[]; message: string }[] = [];
+  const customIds = new Set(p.custom_rules.map((r) => `custom/${r.id}`));
+  const known = (id: string): boolean => hasRule(id) || customIds.has(id);
+  for (const pack of Object.keys(p.packs)) {
+    if (!PACKS.has(pack)) out.push({ path: ['packs', pack], message: `unknown pack (known: ${[...PACKS.keys()].join(', ')})` });
+    else if (p.packs[pack] === false && (PACKS.get(pack) ?? []).some((id) => RULES.find((r) => r.id === id)?.meta.locked)) {
+      out.push({ path: ['packs', pack], message: 'this pack protects warden itself and cannot be switched off' });
+    }
+  }
+  for (const id of Object.keys(p.overrides)) {
+    if (!known(id)) out.push({ path: ['overrides', id], message: 'unknown rule id (see `warden rules`)' });
+  }
+  p.allow.commands.forEach((c, i) => {
+    (c.rules ?? []).forEach((id, j) => {
+      if (!known(id)) out.push({ path: ['allow', 'commands', i, 'rules', j], message: `unknown rule id ${id}` });
+    });
+  });
+  return out;
+}
+
+function formatPath(p: readonly PropertyKey[]): string {
+  if (p.length === 0) return '(top level)';
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  values?: unknown[];
+  expected?: string;
+  keys?: string[];
+}
+
+function describeIssue(iss: Issue): string {
+  switch (iss.code) {
+    case 'invalid_value':
+      return `expected ${(iss.values ?? []).map(String).join('|')}`;
+    case 'invalid_type':
+      return `expected ${iss.expected ?? 'another type'}`;
+    case 'unrecognized_keys':
+      return `unknown key${(iss.keys ?? []).length > 1 ? 's' : ''} ${(iss.keys ?? []).join(', ')}`;
+    default:
+      return iss.message === 'Invalid input' ? `invalid (${iss.code})` : iss.message;
+  }
+}
+
+/** Line of the node at `p` (or its nearest existing parent) in the YAML document. */
+function lineOf(doc: Document, lc: LineCounter, p: readonly PropertyKey[]): number {
+  for (let n = p.length; n >= 0; n--) {
+    const keyPath = p.slice(0, n);
+    const node: unknown = keyPath.length === 0 ? doc.contents : doc.getIn(keyPath, true);
+    if (isNode(node) && node.range) {
+      // For an unknown key, point at the key itself when we can find it.
+      if (n === p.length && isMap(node)) {
+        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && p.includes(String(it.key.value)));
+        if (pair && isScalar(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+      }
+      return lc.linePos(node.range[0]).line;
+    }
+  }
+  return 1;
+}
+
+/** Loads and merges all layers. Never throws for a bad file: that becomes `errors`. */
+export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string | undefined): EffectivePolicy {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const sources: string[] = [];
+  const user = readPolicyFile(paths.user);
+  errors.push(...user.errors);
+  const project = paths.project !== undefined ? readPolicyFile(paths.project) : { errors: [] };
+  errors.push(...project.errors);
+
+  const base = PolicySchema.parse({});
+  const u = user.layer?.policy ?? base;
+  if (user.layer) sources.push(user.layer.file);
+
+  let preset = u.preset;
+  let onError = u.on_error;
+  const disabled = new Set(Object.entries(u.packs).filter(([, on]) => !on).map(([p]) => p));
+  const overrides = new Map<string, Action>(Object.entries(u.overrides));
+  const branches = [...u.protected.branches];
+  const protPaths = u.protected.paths.map((p) => expandHome(p, home));
+  const allowCommands: AllowCommand[] = u.allow.commands.map((c) => ({ pattern: c.pattern, rules: c.rules, source: paths.user }));
+  const allowPaths = u.allow.paths.map((p) => expandHome(p, home));
+  const customRules: Rule[] = u.custom_rules.map((r) => buildCustomRule(r, paths.user));
+
+  const pl = project.layer;
+  if (pl) {
+    sources.push(pl.file);
+    const p = pl.policy;
+    const trusted = projectDir !== undefined && u.trusted_projects.some((t) => expandHome(t, home) === projectDir);
+    const loosen = (what: string): void => {
+      warnings.push(`${pl.file}: ${what} ignored (a project policy may only tighten; list the project in trusted_projects of your own policy to allow it)`);
+    };
+    if (PRESET_RANK[p.preset] > PRESET_RANK[preset]) preset = p.preset;
+    else if (p.preset !== preset && PRESET_RANK[p.preset] < PRESET_RANK[preset] && !trusted) loosen(`preset ${p.preset}`);
+    if (p.on_error === 'deny') onError = 'deny';
+    for (const [pack, on] of Object.entries(p.packs)) {
+      if (on) disabled.delete(pack);
+      else if (trusted) disabled.add(pack);
+      else loosen(`packs.${pack}: false`);
+    }
+    for (const [id, action] of Object.entries(p.overrides)) {
+      const rule = RULES.find((r) => r.id === id);
+      const current = overrides.get(id) ?? (rule ? presetAction(rule, preset) : 'allow');
+      if (trusted || isStricter(action, current)) overrides.set(id, trusted ? action : stricter(action, current));
+      else if (action !== current) loosen(`overrides.${id}: ${action}`);
+    }
+    branches.push(...p.protected.branches.filter((b) => !branches.includes(b)));
+    protPaths.push(...p.protected.paths.map((x) => expandHome(x, home)).filter((x) => !protPaths.includes(x)));
+    customRules.push(...p.custom_rules.map((r) => buildCustomRule(r, pl.file)));
+    if (trusted) {
+      allowCommands.push(...p.allow.commands.map((c) => ({ pattern: c.pattern, rules: c.rules, source: pl.file })));
+      allowPaths.push(...p.allow.paths.map((x) => (x.startsWith('~') ? expandHome(x, home) : path.resolve(projectDir ?? home, x))));
+    } else if (p.allow.commands.length > 0 || p.allow.paths.length > 0) {
+      loosen('allow exceptions');
+    }
+    if (p.trusted_projects.length > 0) warnings.push(`${pl.file}: trusted_projects ignored (only your own policy can trust a project)`);
+  }
+
+  // Locked rules: no layer may lower them.
+  for (const rule of RULES) {
+    const o = overrides.get(rule.id);
+    if (rule.meta.locked && o !== undefined && isStricter(presetAction(rule, preset), o)) {
+      overrides.delete(rule.id);
+      warnings.push(`overrides.${rule.id}: ${o} ignored (this rule protects warden itself and cannot be lowered)`);
+    }
+  }
+  for (const pack of disabled) {
+    if ((PACKS.get(pack) ?? []).some((id) => RULES.find((r) => r.id === id)?.meta.locked)) disabled.delete(pack);
+  }
+
+  return {
+    preset,
+    onError,
+    disabledPacks: disabled,
+    overrides,
+    protectedBranches: branches,
+    protectedPaths: protPaths,
+    allowCommands,
+    allowPaths,
+    customRules,
+    sources,
+    errors,
+    warnings,
+  };
+}

@@ -1,0 +1,75 @@
+// The policy schema: the single source of truth for what a policy file may say. Types are inferred
+// from it, config/policy.schema.json is generated from it (`npm run schema`), and the shipped
+// config/policy.yaml must parse to exactly its defaults (a test checks). zod/mini keeps the hook's
+// start-up cost small.
+
+import * as z from 'zod/mini';
+
+export const ActionSchema = z.enum(['allow', 'ask', 'deny']);
+export const PresetSchema = z.enum(['standard', 'strict', 'paranoid']);
+
+const CustomRuleSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'lowercase letters, digits, dashes, at most one /')),
+    program: z.optional(z.string().check(z.minLength(1))),
+    args: z.optional(z.array(z.string())),
+    regex: z.optional(z.string()),
+    action: z.enum(['ask', 'deny']),
+    message: z.string().check(z.minLength(1)),
+  })
+  .check(
+    z.refine((r) => r.program !== undefined || r.regex !== undefined, { message: 'needs program or regex' }),
+    z.refine((r) => r.args === undefined || r.program !== undefined, { message: 'args need a program' }),
+    z.refine(
+      (r) => {
+        if (r.regex === undefined) return true;
+        try {
+          new RegExp(r.regex);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'regex does not compile' },
+    ),
+  );
+
+const AllowCommandSchema = z.strictObject({
+  /** Wildcard pattern (`*`, `?`) over one simple command as warden prints it. */
+  pattern: z.string().check(z.minLength(1)),
+  /** Rule ids this exception covers; all non-locked rules when absent. */
+  rules: z.optional(z.array(z.string())),
+  reason: z.optional(z.string()),
+});
+
+export const PolicySchema = z.strictObject({
+  version: z._default(z.literal(1), 1),
+  preset: z._default(PresetSchema, 'standard'),
+  on_error: z._default(z.enum(['ask', 'deny']), 'ask'),
+  packs: z._default(z.record(z.string(), z.boolean()), {}),
+  overrides: z._default(z.record(z.string(), ActionSchema), {}),
+  protected: z.prefault(
+    z.strictObject({
+      branches: z._default(z.array(z.string()), ['main', 'master', 'trunk', 'develop', 'production', 'release/*']),
+      paths: z._default(z.array(z.string()), ['~/.ssh', '~/.gnupg', '~/.aws', '~/.kube', '~/.config/gcloud', '~/.claude']),
+    }),
+    {},
+  ),
+  allow: z.prefault(
+    z.strictObject({
+      commands: z._default(z.array(AllowCommandSchema), []),
+      paths: z._default(z.array(z.string()), []),
+    }),
+    {},
+  ),
+  custom_rules: z._default(z.array(CustomRuleSchema), []),
+  trusted_projects: z._default(z.array(z.string()), []),
+});
+
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicyInput = z.input<typeof PolicySchema>;
+export type CustomRule = z.infer<typeof CustomRuleSchema>;
+
+export function policyJsonSchema(): unknown {
+  return z.toJSONSchema(PolicySchema, { io: 'input' });
+}

@@ -1,0 +1,49 @@
+// Rendering hook output. Exactly one JSON object per hook run, on stdout (CLAUDE-CODE-HOOKS.md §2).
+
+import type { Decision } from '../types.js';
+
+export interface HookOutput {
+  json: Record<string, unknown>;
+  /** 0 normally; 2 on fail-closed PreToolUse, so even a Claude Code that rejects our JSON blocks. */
+  exitCode: 0 | 2;
+  stderr?: string;
+}
+
+/** Where a human grants an `ask` (until the approval store of issue 5 exists). */
+export const ASK_SUFFIX =
+  'A human has to confirm this. In an interactive session Claude Code asks them; in a headless or --dangerously-skip-permissions run nobody can, so stop, tell the user what you wanted to run and why, and let them run it or change the warden policy. Do not try to get around this block with another command.';
+
+export const DENY_SUFFIX = 'Do not try to get around this block with another spelling of the same operation.';
+
+/**
+ * PreToolUse: warden's `allow` means "no objection", rendered as an empty object so Claude Code's
+ * own permission flow still applies. Only deny and ask carry a decision.
+ */
+export function renderPreToolUse(decision: Decision): HookOutput {
+  if (decision.verdict === 'allow') return { json: {}, exitCode: 0 };
+  const suffix = decision.verdict === 'ask' ? ASK_SUFFIX : DENY_SUFFIX;
+  return {
+    json: {
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: decision.verdict,
+        permissionDecisionReason: `warden ${decision.verdict === 'deny' ? 'blocked' : 'held'} this call.\n${decision.reason}\n${suffix}`,
+      },
+    },
+    exitCode: 0,
+  };
+}
+
+export function failClosedPreToolUse(what: string): HookOutput {
+  const reason = `warden blocked this call because the guard itself failed (${what}), and it fails closed. Tell the user; they can run \`warden doctor\` to find the cause.`;
+  return {
+    json: { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } },
+    exitCode: 2,
+    stderr: reason,
+  };
+}
+
+/** Non-blocking events: the failure is shown to the user, the session goes on. */
+export function failNotice(event: string, what: string): HookOutput {
+  return { json: { systemMessage: `warden ${event} hook failed (${what}); run \`warden doctor\`.` }, exitCode: 0 };
+}

@@ -1,0 +1,49 @@
+// Small helpers for reading argv the way the programs themselves do: combined short flags
+// (`-rf`), `--long=value`, and `--` ending the options.
+
+/** Options part of args (before `--`), and the operands (non-options, plus everything after `--`). */
+export function splitArgs(args: readonly string[], valueFlags: ReadonlySet<string> = new Set()): { options: string[]; operands: string[] } {
+  const options: string[] = [];
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      options.push(a);
+      if (valueFlags.has(a) && i + 1 < args.length) {
+        i++;
+        options.push(args[i] as string);
+      }
+    } else {
+      operands.push(a);
+    }
+  }
+  return { options, operands };
+}
+
+/** True if `-x` appears alone or inside a combined short group (`-rxf`), or any long form is given. */
+export function hasFlag(options: readonly string[], short: string | undefined, ...long: string[]): boolean {
+  for (const o of options) {
+    if (o.startsWith('--')) {
+      const name = o.includes('=') ? o.slice(0, o.indexOf('=')) : o;
+      if (long.includes(name)) return true;
+    } else if (short !== undefined && o.startsWith('-') && /^-[A-Za-z0-9]+$/.test(o) && o.includes(short)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Shell-style wildcard match (`*`, `?`), whole string. */
+export function wildcard(pattern: string, text: string): boolean {
+  let re = '^';
+  for (const ch of pattern) {
+    if (ch === '*') re += '.*';
+    else if (ch === '?') re += '.';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`${re}$`, 's').test(text);
+}

@@ -1,0 +1,58 @@
+// Path classification shared by the filesystem rules.
+
+import path from 'node:path';
+import { UNKNOWN, isDynamic } from '../../shell/analyze.js';
+
+/** Second-level directories whose recursive deletion breaks the system. */
+const SYSTEM_SUBDIRS = /^\/(usr|var|etc|System|Library|private|opt|snap|nix)\/[^/]+$/;
+
+export interface Target {
+  /** As written (for messages). */
+  word: string;
+  /** Absolute and normalized, with a trailing glob component removed (`/x/*` → `/x`). */
+  path: string;
+  /** The glob stood for everything inside `path`. */
+  glob: boolean;
+}
+
+/** Resolves a deletion operand against the command's cwd. Undefined if any part is unknown. */
+export function resolveTarget(word: string, cwd: string): Target | undefined {
+  if (isDynamic(word) || isDynamic(cwd)) return undefined;
+  let p = path.posix.resolve(cwd, word);
+  let glob = false;
+  // `dir/*`, `dir/.*`, `dir/*.*`: everything in dir.
+  const base = path.posix.basename(p);
+  if (/^[.*?[\]]+$/.test(base) && base.includes('*') && p !== '/') {
+    p = path.posix.dirname(p);
+    glob = true;
+  }
+  return { word, path: p, glob };
+}
+
+/** The known prefix of a word with an unknown part: `/srv/$X/y` → `/srv/`. */
+export function knownPrefix(word: string, cwd: string): string {
+  const before = word.slice(0, word.indexOf(UNKNOWN));
+  if (before === '') return '';
+  if (before.startsWith('/')) return before;
+  return isDynamic(cwd) ? '' : path.posix.join(cwd, before);
+}
+
+/** `a` is `b` or an ancestor of `b`. */
+export function isSameOrAncestor(a: string, b: string): boolean {
+  if (a === b) return true;
+  const prefix = a.endsWith('/') ? a : `${a}/`;
+  return b.startsWith(prefix);
+}
+
+export function isInside(p: string, dir: string): boolean {
+  return isSameOrAncestor(dir, p);
+}
+
+/** Root, a top-level directory, a system directory, the home directory or one of its ancestors. */
+export function criticalReason(p: string, home: string): string | undefined {
+  if (p === '/') return 'the root directory';
+  if (isSameOrAncestor(p, home)) return p === home ? 'your home directory' : 'a directory containing your home';
+  if (/^\/[^/]+$/.test(p)) return 'a top-level system directory';
+  if (SYSTEM_SUBDIRS.test(p)) return 'a system directory';
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import { hasFlag, splitArgs } from '../args.js';
+import { defineRule } from '../define.js';
+import { parseGit } from './parse.js';
+
+const VALUE_FLAGS = new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']);
+
+export default defineRule({
+  id: 'git/checkout-discard',
+  meta: {
+    description: '`git checkout -- <path>`, `git checkout .` and `git checkout -f`, which overwrite uncommitted changes',
+    action: 'ask',
+    presets: { strict: 'deny', paranoid: 'deny' },
+    packs: ['git'],
+    messages: {
+      paths: '`{{segment}}` overwrites uncommitted changes in {{paths}} with the committed version; they cannot be recovered. Keep them first with `git stash push -- <path>` (or a commit), or ask the human.',
+      force: '`{{segment}}` switches branches and throws away uncommitted changes. Commit or stash them first (`git stash push -u`), then check out without `-f`.',
+    },
+  },
+  programs: ['git'],
+  check(cmd) {
+    const git = parseGit(cmd.argv);
+    if (git?.sub !== 'checkout') return [];
+    const dash = git.args.indexOf('--');
+    const { options, operands } = splitArgs(dash === -1 ? git.args : git.args.slice(0, dash), VALUE_FLAGS);
+    const paths = dash === -1 ? operands.filter((o) => o === '.' || o === ':/' || o.startsWith('./')) : git.args.slice(dash + 1);
+    if (paths.length > 0) return [{ messageId: 'paths', data: { segment: cmd.text, paths: paths.join(' ') } }];
+    if (hasFlag(options, 'f', '--force')) return [{ messageId: 'force', data: { segment: cmd.text } }];
+    return [];
+  },
+});

@@ -1,0 +1,24 @@
+import { hasFlag, splitArgs } from '../args.js';
+import { defineRule } from '../define.js';
+import { parseGit } from './parse.js';
+
+export default defineRule({
+  id: 'git/clean-force',
+  meta: {
+    description: '`git clean -f`, which permanently deletes untracked files',
+    action: 'ask',
+    presets: { strict: 'deny', paranoid: 'deny' },
+    packs: ['git'],
+    messages: {
+      force: '`{{segment}}` permanently deletes untracked files (they are in no commit and no stash). List them first with `git clean -n`, and move what you want to drop out of the way, or ask the human.',
+    },
+  },
+  programs: ['git'],
+  check(cmd) {
+    const git = parseGit(cmd.argv);
+    if (git?.sub !== 'clean') return [];
+    const { options } = splitArgs(git.args, new Set(['-e', '--exclude']));
+    if (hasFlag(options, 'n', '--dry-run')) return [];
+    return hasFlag(options, 'f', '--force') ? [{ messageId: 'force', data: { segment: cmd.text } }] : [];
+  },
+});

@@ -1,0 +1,452 @@
+// Shell analysis: a command line → the simple commands it will run, each unwrapped from sudo/env/
+// timeout-style wrappers and from `sh -c`, `eval`, command substitutions and heredocs fed to
+// shells, with `~`, `$HOME`, `$PWD`, earlier assignments and `cd` resolved.
+//
+// Trust model: the input is hostile (an agent or a prompt injection may phrase a command to slip
+// past). Anything we cannot resolve is kept as UNKNOWN inside the word rather than guessed, so rules
+// can treat it as "could be anything". Depth and total work are bounded; hitting a bound is
+// reported in `bounds` and becomes a finding, never a silent allow.
+//
+// Tokenizing is shell-quote's; lib/shell/scan.ts adds newlines, substitutions and heredocs.
+
+import { parse as shellParse, quote as shellQuote, type ParseEntry } from 'shell-quote';
+import path from 'node:path';
+import type { TraceStep } from '../types.js';
+import { HEREDOC_MARK, SUB_MARK, scan } from './scan.js';
+
+/** Marks the part of a word that comes from an expansion we cannot resolve. */
+export const UNKNOWN = '\u0000';
+const VAR_MARK = '\u0002';
+
+export const LIMITS = {
+  /** Nesting of `sh -c`, `$(…)`, eval, heredocs-to-shell. */
+  maxDepth: 12,
+  /** Simple commands in one tool call, all levels together. */
+  maxCommands: 4000,
+  /** Characters analysed; the rest of a longer command is reported as a bound. */
+  maxInput: 1 << 20,
+} as const;
+
+export interface Redirect {
+  op: string;
+  target: string;
+}
+
+export type Stdin =
+  | { kind: 'heredoc'; text: string; quoted: boolean }
+  | { kind: 'herestring'; text: string }
+  | { kind: 'pipe'; from: string }
+  | { kind: 'file'; path: string };
+
+export interface SimpleCommand {
+  /** Resolved words, program first. UNKNOWN marks unresolvable expansions. */
+  argv: string[];
+  /** Basename of argv[0] ('' for a bare redirection or assignment). */
+  program: string;
+  text: string;
+  cwd: string;
+  /** Wrappers and containers this command was found inside, outermost first. */
+  via: string[];
+  depth: number;
+  redirects: Redirect[];
+  stdin?: Stdin;
+}
+
+export interface AnalyzeContext {
+  cwd: string;
+  home: string;
+}
+
+export interface Analysis {
+  commands: SimpleCommand[];
+  trace: TraceStep[];
+  /** Bounds hit (depth, size, count, unterminated nesting). Non-empty means "not fully analysed". */
+  bounds: string[];
+}
+
+export function isDynamic(word: string): boolean {
+  return word.includes(UNKNOWN);
+}
+
+/** A word for display: unknown parts shown as `$…`. */
+export function display(word: string): string {
+  return word.split(UNKNOWN).join('$…');
+}
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox']);
+const KEYWORDS = new Set(['{', '}', '!', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', 'fi', 'done', 'esac']);
+const REDIRECT_OPS = new Set(['>', '>>', '<', '>&', '<&', '>|', '&>', '&>>', '<>']);
+const SEPARATORS = new Set([';', '&&', '||', '&', ';;', '|', '|&']);
+
+interface State {
+  cwd: string;
+  vars: Map<string, string>;
+}
+
+interface Budget {
+  commands: number;
+  bounds: string[];
+  trace: TraceStep[];
+  out: SimpleCommand[];
+  home: string;
+}
+
+export function analyze(command: string, ctx: AnalyzeContext): Analysis {
+  const budget: Budget = { commands: 0, bounds: [], trace: [], out: [], home: ctx.home };
+  let src = command;
+  if (src.length > LIMITS.maxInput) {
+    budget.bounds.push(`input longer than ${LIMITS.maxInput} characters`);
+    budget.trace.push({ kind: 'bound', what: 'input size', limit: LIMITS.maxInput });
+    src = src.slice(0, LIMITS.maxInput);
+  }
+  const state: State = { cwd: ctx.cwd, vars: new Map() };
+  walk(src, state, [], 0, budget);
+  return { commands: budget.out, trace: budget.trace, bounds: budget.bounds };
+}
+
+function bound(b: Budget, what: string, limit: number): void {
+  if (!b.bounds.includes(what)) {
+    b.bounds.push(what);
+    b.trace.push({ kind: 'bound', what, limit });
+  }
+}
+
+/** Analyse one piece of shell source at a nesting depth, appending simple commands to the budget. */
+function walk(src: string, state: State, via: string[], depth: number, b: Budget): void {
+  if (depth > LIMITS.maxDepth) {
+    bound(b, 'nesting depth', LIMITS.maxDepth);
+    return;
+  }
+  const scanned = scan(src);
+  if (scanned.overflow) bound(b, 'unterminated or too deeply nested substitution', LIMITS.maxDepth);
+  // Command substitutions run first, in the same directory.
+  for (const sub of scanned.subs) {
+    if (b.commands >= LIMITS.maxCommands) break;
+    walk(sub, { cwd: state.cwd, vars: new Map(state.vars) }, [...via, '$(…)'], depth + 1, b);
+  }
+
+  let tokens: ParseEntry[];
+  try {
+    tokens = shellParse(scanned.text, (key: string): string => `${VAR_MARK}${key}${VAR_MARK}`);
+  } catch {
+    bound(b, 'unparseable shell syntax', 0);
+    return;
+  }
+
+  const stack: State[] = [];
+  let words: string[] = [];
+  let redirects: Redirect[] = [];
+  let stdin: Stdin | undefined;
+  let pipeFrom: string | undefined;
+  let pendingRedirect: string | undefined;
+
+  const resolve = (word: string): string => resolveWord(word, state, b.home);
+
+  const flush = (sep: string | undefined): void => {
+    if (words.length > 0 || redirects.length > 0) {
+      if (pipeFrom !== undefined && stdin === undefined) stdin = { kind: 'pipe', from: pipeFrom };
+      const last = emit(words, redirects, stdin, state, via, depth, b);
+      pipeFrom = sep === '|' || sep === '|&' ? last : undefined;
+    } else if (sep !== '|' && sep !== '|&') {
+      pipeFrom = undefined;
+    }
+    words = [];
+    redirects = [];
+    stdin = undefined;
+  };
+
+  for (const tok of tokens) {
+    if (b.commands >= LIMITS.maxCommands) {
+      bound(b, 'too many commands', LIMITS.maxCommands);
+      return;
+    }
+    if (typeof tok === 'string') {
+      if (pendingRedirect !== undefined) {
+        const op = pendingRedirect;
+        pendingRedirect = undefined;
+        if (op === '<<<') {
+          stdin = { kind: 'herestring', text: resolve(tok) };
+        } else if (op === '<' && tok.startsWith(HEREDOC_MARK)) {
+          const h = scanned.heredocs[Number(tok.slice(1, -1))];
+          if (h) stdin = { kind: 'heredoc', text: h.body, quoted: h.quoted };
+        } else {
+          const target = resolve(tok);
+          if (op === '<') stdin = { kind: 'file', path: target };
+          redirects.push({ op, target });
+        }
+        continue;
+      }
+      words.push(tok);
+      continue;
+    }
+    if ('comment' in tok) continue;
+    if ('pattern' in tok && tok.op === 'glob') {
+      if (pendingRedirect !== undefined) {
+        redirects.push({ op: pendingRedirect, target: resolve(tok.pattern) });
+        pendingRedirect = undefined;
+      } else {
+        words.push(tok.pattern);
+      }
+      continue;
+    }
+    const op: string = tok.op;
+    if (REDIRECT_OPS.has(op) || op === '<<<') {
+      // shell-quote splits `2>&1` into "2", ">&", "1": a bare fd number before a redirect is not an argument.
+      const prev = words[words.length - 1];
+      if (prev !== undefined && /^\d$/.test(prev) && words.length > 1) words.pop();
+      pendingRedirect = op;
+      continue;
+    }
+    if (SEPARATORS.has(op)) {
+      flush(op);
+      continue;
+    }
+    if (op === '(') {
+      flush(undefined);
+      stack.push({ cwd: state.cwd, vars: new Map(state.vars) });
+      continue;
+    }
+    if (op === ')') {
+      flush(undefined);
+      const saved = stack.pop();
+      if (saved) {
+        state.cwd = saved.cwd;
+        state.vars = saved.vars;
+      }
+      continue;
+    }
+    // Any other operator (`<(` cannot occur: scan cut them out) separates commands.
+    flush(undefined);
+  }
+  flush(undefined);
+}
+
+/** Resolves variable markers, substitution markers and a leading `~`. */
+function resolveWord(word: string, state: State, home: string): string {
+  let w = word;
+  if (w === '~' || w.startsWith('~/')) w = home + w.slice(1);
+  if (w.includes(SUB_MARK)) w = w.replace(/\u0001\d+\u0001/g, UNKNOWN);
+  if (w.includes(VAR_MARK)) {
+    w = w.replace(/\u0002([^\u0002]*)\u0002/g, (_m, key: string) => {
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
+      if (name === undefined || name !== key) return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
+      if (name === 'HOME') return home;
+      if (name === 'PWD') return state.cwd;
+      return state.vars.get(name) ?? UNKNOWN;
+    });
+  }
+  return w;
+}
+
+const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/** Builds one simple command (after unwrapping) and recurses into what it runs. Returns its program. */
+function emit(
+  rawWords: string[],
+  redirects: Redirect[],
+  stdin: Stdin | undefined,
+  state: State,
+  via: string[],
+  depth: number,
+  b: Budget,
+): string {
+  let words = rawWords;
+  while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
+  // Leading assignments: persist for later commands only when nothing else is on the line.
+  let i = 0;
+  const prefix: [string, string][] = [];
+  while (i < words.length) {
+    const m = ASSIGN.exec(words[i] as string);
+    if (!m) break;
+    prefix.push([m[1] as string, resolveWord(m[2] as string, state, b.home)]);
+    i++;
+  }
+  words = words.slice(i);
+  if (words.length === 0) {
+    for (const [k, v] of prefix) state.vars.set(k, v);
+    if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, ...(stdin ? { stdin } : {}) });
+    return '';
+  }
+  let argv = words.map((w) => resolveWord(w, state, b.home));
+  const chain = [...via];
+  const unwrapped = unwrap(argv, chain, b, depth);
+  argv = unwrapped;
+  const program = programName(argv[0] ?? '');
+  const cmd: SimpleCommand = {
+    argv,
+    program,
+    text: commandText(argv, redirects),
+    cwd: state.cwd,
+    via: chain,
+    depth,
+    redirects,
+    ...(stdin ? { stdin } : {}),
+  };
+  record(b, cmd);
+  afterCommand(cmd, state, b);
+  recurse(cmd, state, b);
+  return program;
+}
+
+function record(b: Budget, cmd: SimpleCommand): void {
+  b.commands++;
+  b.out.push(cmd);
+  b.trace.push({ kind: 'command', depth: cmd.depth, text: cmd.text, program: cmd.program, argv: cmd.argv.map(display), via: cmd.via, cwd: display(cmd.cwd) });
+}
+
+export function programName(word: string): string {
+  if (isDynamic(word)) return word === UNKNOWN ? UNKNOWN : path.posix.basename(word);
+  const base = word.includes('/') ? path.posix.basename(word) : word;
+  return base;
+}
+
+function commandText(argv: string[], redirects: Redirect[]): string {
+  const parts = [shellQuote(argv.map(display))];
+  if (redirects.length > 0) parts.push(redirectText(redirects));
+  return parts.join(' ');
+}
+
+function redirectText(redirects: Redirect[]): string {
+  return redirects.map((r) => `${r.op} ${display(r.target)}`).join(' ');
+}
+
+/** Side effects on the analysis state: `cd`, `export X=…`. */
+function afterCommand(cmd: SimpleCommand, state: State, b: Budget): void {
+  const [prog, ...args] = cmd.argv;
+  if (prog === 'cd' || prog === 'pushd') {
+    const target = args.find((a) => !a.startsWith('-') || a === '-');
+    if (target === undefined) state.cwd = b.home;
+    else if (target === '-' || isDynamic(target) || isDynamic(state.cwd)) state.cwd = UNKNOWN;
+    else state.cwd = path.posix.resolve(state.cwd, target);
+  } else if (prog === 'export' || prog === 'declare' || prog === 'local' || prog === 'readonly' || prog === 'typeset') {
+    for (const a of args) {
+      const m = ASSIGN.exec(a);
+      if (m) state.vars.set(m[1] as string, m[2] as string);
+    }
+  }
+}
+
+/** Commands that run other commands: shells with -c, eval, heredocs/here-strings fed to a shell. */
+function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
+  const [prog, ...args] = cmd.argv;
+  if (prog === undefined) return;
+  const name = cmd.program;
+  const inner = (src: string, label: string): void => {
+    b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: src.length > 200 ? `${src.slice(0, 200)}…` : src });
+    walk(src, { cwd: state.cwd, vars: new Map(state.vars) }, [...cmd.via, label], cmd.depth + 1, b);
+  };
+  if (SHELLS.has(name)) {
+    const c = shellCommandArg(args);
+    if (c !== undefined) {
+      inner(c, `${name} -c`);
+      return;
+    }
+    const script = args.find((a) => !a.startsWith('-'));
+    if (script === undefined && cmd.stdin) {
+      if (cmd.stdin.kind === 'heredoc' || cmd.stdin.kind === 'herestring') inner(cmd.stdin.text, `${name} <<`);
+    }
+    return;
+  }
+  if (name === 'eval') {
+    inner(args.join(' '), 'eval');
+  }
+}
+
+/** `bash -c 'cmd'`, `bash -lc 'cmd'`, `sh -ec 'cmd'`: the argument after the first flag group containing c. */
+function shellCommandArg(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return undefined;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args[i + 1];
+    if (a.startsWith('-') || a.startsWith('+')) {
+      if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wrappers: programs that run their arguments as a command. Each entry says which of its flags
+// take a value, and how its command starts.
+
+interface Wrapper {
+  /** Flags that consume the next word. */
+  valueFlags: ReadonlySet<string>;
+  /** Positional words before the command (timeout's DURATION). */
+  positionals?: number;
+  /** `env`: NAME=value words before the command. */
+  assignments?: boolean;
+  /** Arguments that mean "do not run anything" (`command -v`). */
+  noRun?: ReadonlySet<string>;
+}
+
+const set = (...xs: string[]): ReadonlySet<string> => new Set(xs);
+
+export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
+  sudo: { valueFlags: set('-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-D', '--chdir', '-T', '--command-timeout'), noRun: set('-l', '--list', '-v', '--validate', '-k', '-K', '-e', '--edit', '-V') },
+  doas: { valueFlags: set('-u', '-C') },
+  env: { valueFlags: set('-u', '--unset', '-C', '--chdir', '-S', '--split-string'), assignments: true },
+  nice: { valueFlags: set('-n', '--adjustment') },
+  nohup: { valueFlags: set() },
+  time: { valueFlags: set('-f', '--format', '-o', '--output') },
+  timeout: { valueFlags: set('-s', '--signal', '-k', '--kill-after'), positionals: 1 },
+  stdbuf: { valueFlags: set('-i', '-o', '-e', '--input', '--output', '--error') },
+  ionice: { valueFlags: set('-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid') },
+  chrt: { valueFlags: set(), positionals: 1 },
+  taskset: { valueFlags: set(), positionals: 1 },
+  command: { valueFlags: set(), noRun: set('-v', '-V') },
+  builtin: { valueFlags: set() },
+  exec: { valueFlags: set('-a') },
+  setsid: { valueFlags: set() },
+  unbuffer: { valueFlags: set() },
+  caffeinate: { valueFlags: set('-t', '-w') },
+};
+
+/** Strips wrappers off argv (recording them in `chain`), returning the wrapped command's argv. */
+function unwrap(argv: string[], chain: string[], b: Budget, depth: number): string[] {
+  let cur = argv;
+  for (let guard = 0; guard < 16 && cur.length > 0; guard++) {
+    const name = programName(cur[0] as string);
+    const w = WRAPPERS[name];
+    if (!w) break;
+    let i = 1;
+    let positionals = w.positionals ?? 0;
+    let stop = false;
+    while (i < cur.length) {
+      const a = cur[i] as string;
+      if (a === '--') {
+        i++;
+        break;
+      }
+      if (w.noRun?.has(a)) {
+        stop = true;
+        break;
+      }
+      if (a.startsWith('-') && a.length > 1) {
+        const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+        if (w.valueFlags.has(flag) && !a.includes('=')) i += 2;
+        else if (name === 'nice' && /^-\d+$/.test(a)) i++;
+        else i++;
+        continue;
+      }
+      if (w.assignments && ASSIGN.test(a)) {
+        i++;
+        continue;
+      }
+      if (positionals > 0) {
+        positionals--;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (stop || i >= cur.length) break;
+    const label = name;
+    chain.push(label);
+    b.trace.push({ kind: 'unwrap', depth, wrapper: label, text: cur.slice(i).map(display).join(' ') });
+    cur = cur.slice(i);
+  }
+  return cur;
+}

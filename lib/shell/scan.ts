@@ -1,0 +1,205 @@
+// Pre-pass before shell-quote. shell-quote tokenizes words, quotes, globs and operators well, but it
+// reads a newline as plain whitespace, flattens `$(…)` and backticks into broken tokens and knows no
+// heredocs. This scanner does only those three things, quote-aware, and leaves the rest to
+// shell-quote:
+//   - unquoted newlines become `;` (or a space after `|`, `&&`, `||`, `(` and line continuations);
+//   - command substitutions `$(…)`, `` `…` ``, `<(…)`, `>(…)` are cut out, replaced by a marker word
+//     and returned for recursive analysis;
+//   - heredoc bodies are cut out, replaced by a marker word and returned as stdin data.
+// Work is linear in the input; nesting beyond MAX_NESTING is reported, never silently dropped.
+
+export const SUB_MARK = '\u0001';
+export const HEREDOC_MARK = '\u0003';
+export const MAX_NESTING = 64;
+
+export interface Heredoc {
+  delimiter: string;
+  body: string;
+  /** `<<'EOF'`: no expansion inside the body. */
+  quoted: boolean;
+}
+
+export interface Scanned {
+  text: string;
+  subs: string[];
+  heredocs: Heredoc[];
+  /** Set when the input nests deeper than MAX_NESTING or is unterminated in a way we cannot read. */
+  overflow: boolean;
+}
+
+export function subMarker(i: number): string {
+  return `${SUB_MARK}${i}${SUB_MARK}`;
+}
+
+export function heredocMarker(i: number): string {
+  return `${HEREDOC_MARK}${i}${HEREDOC_MARK}`;
+}
+
+interface PendingHeredoc {
+  index: number;
+  delimiter: string;
+  strip: boolean;
+  quoted: boolean;
+}
+
+export function scan(src: string): Scanned {
+  const subs: string[] = [];
+  const heredocs: Heredoc[] = [];
+  let overflow = false;
+  let out = '';
+  let i = 0;
+  const n = src.length;
+  let pending: PendingHeredoc[] = [];
+
+  /** Reads a balanced `( … )` starting after the opening paren; returns the inner text. */
+  const readParen = (start: number): [string, number] => {
+    let depth = 1;
+    let j = start;
+    let quote: '"' | "'" | '' = '';
+    while (j < n) {
+      const c = src[j];
+      if (quote === "'") {
+        if (c === "'") quote = '';
+      } else if (quote === '"') {
+        if (c === '\\') j++;
+        else if (c === '"') quote = '';
+      } else if (c === '\\') {
+        j++;
+      } else if (c === "'" || c === '"') {
+        quote = c;
+      } else if (c === '(') {
+        depth++;
+        if (depth > MAX_NESTING) overflow = true;
+      } else if (c === ')') {
+        depth--;
+        if (depth === 0) return [src.slice(start, j), j + 1];
+      }
+      j++;
+    }
+    overflow = true;
+    return [src.slice(start), n];
+  };
+
+  const readBacktick = (start: number): [string, number] => {
+    let j = start;
+    while (j < n) {
+      const c = src[j];
+      if (c === '\\') j += 2;
+      else if (c === '`') return [src.slice(start, j), j + 1];
+      else j++;
+    }
+    overflow = true;
+    return [src.slice(start), n];
+  };
+
+  const addSub = (inner: string): string => {
+    subs.push(inner);
+    return subMarker(subs.length - 1);
+  };
+
+  /** At a newline outside quotes: consume the bodies of heredocs opened on this line. */
+  const consumeHeredocs = (from: number): number => {
+    let j = from;
+    for (const h of pending) {
+      const lines: string[] = [];
+      let found = false;
+      while (j < n) {
+        let end = src.indexOf('\n', j);
+        if (end === -1) end = n;
+        const line = src.slice(j, end);
+        j = end + 1;
+        const cmp = h.strip ? line.replace(/^\t+/, '') : line;
+        if (cmp === h.delimiter) {
+          found = true;
+          break;
+        }
+        lines.push(line);
+      }
+      heredocs[h.index] = { delimiter: h.delimiter, body: lines.join('\n'), quoted: h.quoted };
+      if (!found) j = n;
+    }
+    pending = [];
+    return j;
+  };
+
+  let quote: '"' | "'" | '' = '';
+  while (i < n) {
+    const c = src[i] as string;
+    if (quote === "'") {
+      out += c;
+      if (c === "'") quote = '';
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      if (src[i + 1] === '\n') {
+        out += ' ';
+        i += 2;
+        continue;
+      }
+      out += src.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === '$' && src[i + 1] === '(') {
+      // `$((…))` arithmetic is not a command, but may still hold `$(…)`; analyse it like one.
+      const [inner, next] = readParen(i + 2);
+      out += addSub(inner);
+      i = next;
+      continue;
+    }
+    if (c === '`') {
+      const [inner, next] = readBacktick(i + 1);
+      out += addSub(inner);
+      i = next;
+      continue;
+    }
+    if (quote === '"') {
+      out += c;
+      if (c === '"') quote = '';
+      i++;
+      continue;
+    }
+    // Outside any quote from here on.
+    if (c === "'" || c === '"') {
+      quote = c;
+      out += c;
+      i++;
+      continue;
+    }
+    if ((c === '<' || c === '>') && src[i + 1] === '(') {
+      const [inner, next] = readParen(i + 2);
+      out += ` ${addSub(inner)} `;
+      i = next;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /[\s;&|()]/.test(src[i - 1] as string))) {
+      let end = src.indexOf('\n', i);
+      if (end === -1) end = n;
+      i = end;
+      continue;
+    }
+    if (c === '<' && src[i + 1] === '<' && src[i + 2] !== '<') {
+      const m = /^<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|\\?([A-Za-z0-9_.\-+]+))/.exec(src.slice(i, i + 256));
+      if (m) {
+        const delimiter = m[2] ?? m[3] ?? m[4] ?? '';
+        const index = heredocs.length;
+        heredocs.push({ delimiter, body: '', quoted: m[2] !== undefined || m[3] !== undefined });
+        pending.push({ index, delimiter, strip: m[1] === '-', quoted: m[2] !== undefined || m[3] !== undefined });
+        out += ` < ${heredocMarker(index)} `;
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (c === '\n') {
+      const before = out.trimEnd();
+      const continues = /(\|\||&&|\||\(|\{|;|^)$/.test(before) || before.endsWith(' do') || before.endsWith(' then');
+      out += continues ? ' ' : ' ; ';
+      i = pending.length > 0 ? consumeHeredocs(i + 1) : i + 1;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return { text: out, subs, heredocs, overflow };
+}
