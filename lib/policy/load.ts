@@ -76,7 +76,9 @@ export function presetAction(rule: Rule, preset: Preset): Action {
 }
 
 export function actionFor(rule: Rule, p: EffectivePolicy): Action {
-  return p.overrides.get(rule.id) ?? presetAction(rule, p.preset);
+  const a = p.overrides.get(rule.id) ?? presetAction(rule, p.preset);
+  // `on_error` sets the floor for the rules that fire when warden cannot judge a call.
+  return rule.meta.packs.includes('core') ? stricter(a, p.onError) : a;
 }
 
 interface Layer {
@@ -102,7 +104,7 @@ export function parsePolicyText(text: string, file: string): { layer?: Layer; er
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0] ?? ''}`) };
+    return { errors: doc.errors.map((e) => `${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0] ?? ''}`) };
   }
   const raw: unknown = doc.toJS() ?? {};
   const parsed = PolicySchema.safeParse(raw);

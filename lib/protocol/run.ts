@@ -18,6 +18,8 @@ export interface RunOptions {
   deadlineMs: number;
   stdin?: NodeJS.ReadableStream;
   write?: (out: HookOutput) => void;
+  /** Called after a deadline answer, to leave even if the handler still holds the event loop. */
+  exit?: () => void;
 }
 
 function failure(event: EventName, what: string): HookOutput {
@@ -54,7 +56,7 @@ export async function run<E extends EventName>(event: E, handler: Handler<E>, op
   const timer = setTimeout(() => {
     finish(failure(event, `internal deadline of ${opts.deadlineMs} ms passed`));
     // The handler may still hold the event loop open; the answer is out, so leave.
-    setImmediate(() => process.exit(process.exitCode ?? 0));
+    setImmediate(opts.exit ?? (() => process.exit(process.exitCode ?? 0)));
   }, opts.deadlineMs);
   try {
     const text = await readAll(opts.stdin ?? process.stdin);
