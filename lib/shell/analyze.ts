@@ -17,6 +17,8 @@ import { HEREDOC_MARK, SUB_MARK, scan } from './scan.js';
 /** Marks the part of a word that comes from an expansion we cannot resolve. */
 export const UNKNOWN = '\u0000';
 const VAR_MARK = '\u0002';
+const SUB_RE = new RegExp(`${SUB_MARK}\\d+${SUB_MARK}`, 'g');
+const VAR_RE = new RegExp(`${VAR_MARK}([^${VAR_MARK}]*)${VAR_MARK}`, 'g');
 
 export const LIMITS = {
   /** Nesting of `sh -c`, `$(…)`, eval, heredocs-to-shell. */
@@ -225,9 +227,9 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
 function resolveWord(word: string, state: State, home: string): string {
   let w = word;
   if (w === '~' || w.startsWith('~/')) w = home + w.slice(1);
-  if (w.includes(SUB_MARK)) w = w.replace(/\u0001\d+\u0001/g, UNKNOWN);
+  if (w.includes(SUB_MARK)) w = w.replace(SUB_RE, UNKNOWN);
   if (w.includes(VAR_MARK)) {
-    w = w.replace(/\u0002([^\u0002]*)\u0002/g, (_m, key: string) => {
+    w = w.replace(VAR_RE, (_m, key: string) => {
       const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
       if (name === undefined || name !== key) return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
       if (name === 'HOME') return home;
