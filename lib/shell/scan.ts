@@ -179,7 +179,14 @@ export function scan(src: string): Scanned {
       i = end;
       continue;
     }
-    if (c === '<' && src[i + 1] === '<' && src[i + 2] !== '<') {
+    if (c === '<' && src[i + 1] === '<' && src[i + 2] === '<') {
+      // A here-string: its word is ordinary shell text. Without this, the `<<` inside `<<<` read as
+      // a heredoc and swallowed the following lines (and any `$(…)` in the word) as its body.
+      out += '<<<';
+      i += 3;
+      continue;
+    }
+    if (c === '<' && src[i + 1] === '<') {
       const m = /^<<(-?)[ \t]*(?:'([^']*)'|"([^"]*)"|\\?([A-Za-z0-9_.\-+]+))/.exec(src.slice(i, i + 256));
       if (m) {
         const delimiter = m[2] ?? m[3] ?? m[4] ?? '';
