@@ -170,7 +170,8 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
           stdin = { kind: 'herestring', text: resolve(tok) };
         } else if (op === '<' && tok.startsWith(HEREDOC_MARK)) {
           const h = scanned.heredocs[Number(tok.slice(1, -1))];
-          if (h) stdin = { kind: 'heredoc', text: h.body, quoted: h.quoted };
+          // Substitutions in an unquoted body were cut out (and analysed) by scan: unknown output.
+          if (h) stdin = { kind: 'heredoc', text: h.body.replace(SUB_RE, UNKNOWN), quoted: h.quoted };
         } else {
           const target = resolve(tok);
           if (op === '<') stdin = { kind: 'file', path: target };

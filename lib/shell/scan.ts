@@ -5,7 +5,8 @@
 //   - unquoted newlines become `;` (or a space after `|`, `&&`, `||`, `(` and line continuations);
 //   - command substitutions `$(…)`, `` `…` ``, `<(…)`, `>(…)` are cut out, replaced by a marker word
 //     and returned for recursive analysis;
-//   - heredoc bodies are cut out, replaced by a marker word and returned as stdin data.
+//   - heredoc bodies are cut out, replaced by a marker word and returned as stdin data; the
+//     substitutions inside an unquoted body are cut out of it too (the shell runs them).
 // Work is linear in the input; nesting beyond MAX_NESTING is reported, never silently dropped.
 
 export const SUB_MARK = '\u0001';
@@ -35,6 +36,86 @@ export function heredocMarker(i: number): string {
   return `${HEREDOC_MARK}${i}${HEREDOC_MARK}`;
 }
 
+interface Read {
+  inner: string;
+  next: number;
+  /** Unterminated, or nested deeper than MAX_NESTING. */
+  overflow: boolean;
+}
+
+/** Reads a balanced `( … )` of `s` starting after the opening paren; returns the inner text. */
+function readBalanced(s: string, start: number): Read {
+  const n = s.length;
+  let depth = 1;
+  let j = start;
+  let overflow = false;
+  let quote: '"' | "'" | '' = '';
+  while (j < n) {
+    const c = s[j];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (quote === '"') {
+      if (c === '\\') j++;
+      else if (c === '"') quote = '';
+    } else if (c === '\\') {
+      j++;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === '(') {
+      depth++;
+      if (depth > MAX_NESTING) overflow = true;
+    } else if (c === ')') {
+      depth--;
+      if (depth === 0) return { inner: s.slice(start, j), next: j + 1, overflow };
+    }
+    j++;
+  }
+  return { inner: s.slice(start), next: n, overflow: true };
+}
+
+/** Reads a `` `…` `` of `s` starting after the opening backquote. */
+function readBackquoted(s: string, start: number): Read {
+  const n = s.length;
+  let j = start;
+  while (j < n) {
+    const c = s[j];
+    if (c === '\\') j += 2;
+    else if (c === '`') return { inner: s.slice(start, j), next: j + 1, overflow: false };
+    else j++;
+  }
+  return { inner: s.slice(start), next: n, overflow: true };
+}
+
+/**
+ * Replaces the command substitutions of text where quotes are literal (an unquoted heredoc body)
+ * by markers from `add`; only a backslash escapes.
+ */
+function cutSubstitutions(text: string, add: (inner: string) => string, onOverflow: () => void): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '\\') {
+      out += text.slice(i, i + 2);
+      i += 2;
+    } else if (c === '$' && text[i + 1] === '(') {
+      const r = readBalanced(text, i + 2);
+      if (r.overflow) onOverflow();
+      out += add(r.inner);
+      i = r.next;
+    } else if (c === '`') {
+      const r = readBackquoted(text, i + 1);
+      if (r.overflow) onOverflow();
+      out += add(r.inner);
+      i = r.next;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
 interface PendingHeredoc {
   index: number;
   delimiter: string;
@@ -51,45 +132,16 @@ export function scan(src: string): Scanned {
   const n = src.length;
   let pending: PendingHeredoc[] = [];
 
-  /** Reads a balanced `( … )` starting after the opening paren; returns the inner text. */
   const readParen = (start: number): [string, number] => {
-    let depth = 1;
-    let j = start;
-    let quote: '"' | "'" | '' = '';
-    while (j < n) {
-      const c = src[j];
-      if (quote === "'") {
-        if (c === "'") quote = '';
-      } else if (quote === '"') {
-        if (c === '\\') j++;
-        else if (c === '"') quote = '';
-      } else if (c === '\\') {
-        j++;
-      } else if (c === "'" || c === '"') {
-        quote = c;
-      } else if (c === '(') {
-        depth++;
-        if (depth > MAX_NESTING) overflow = true;
-      } else if (c === ')') {
-        depth--;
-        if (depth === 0) return [src.slice(start, j), j + 1];
-      }
-      j++;
-    }
-    overflow = true;
-    return [src.slice(start), n];
+    const r = readBalanced(src, start);
+    if (r.overflow) overflow = true;
+    return [r.inner, r.next];
   };
 
   const readBacktick = (start: number): [string, number] => {
-    let j = start;
-    while (j < n) {
-      const c = src[j];
-      if (c === '\\') j += 2;
-      else if (c === '`') return [src.slice(start, j), j + 1];
-      else j++;
-    }
-    overflow = true;
-    return [src.slice(start), n];
+    const r = readBackquoted(src, start);
+    if (r.overflow) overflow = true;
+    return [r.inner, r.next];
   };
 
   const addSub = (inner: string): string => {
@@ -115,7 +167,10 @@ export function scan(src: string): Scanned {
         }
         lines.push(line);
       }
-      heredocs[h.index] = { delimiter: h.delimiter, body: lines.join('\n'), quoted: h.quoted };
+      // An unquoted body is expanded by the shell: its `$(…)` and backticks run whatever the
+      // command does with the text (`cat > notes.md <<EOF` included). Cut them out like any other.
+      const body = h.quoted ? lines.join('\n') : cutSubstitutions(lines.join('\n'), addSub, () => (overflow = true));
+      heredocs[h.index] = { delimiter: h.delimiter, body, quoted: h.quoted };
       if (!found) j = n;
     }
     pending = [];
