@@ -37,7 +37,8 @@ export interface Redirect {
 export type Stdin =
   | { kind: 'heredoc'; text: string; quoted: boolean }
   | { kind: 'herestring'; text: string }
-  | { kind: 'pipe'; from: string }
+  /** `text`: what the source writes, when it is literal (`echo`, `printf`, `cat <<EOF`). */
+  | { kind: 'pipe'; from: string; text?: string }
   | { kind: 'file'; path: string };
 
 export interface SimpleCommand {
@@ -139,16 +140,16 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
   let words: string[] = [];
   let redirects: Redirect[] = [];
   let stdin: Stdin | undefined;
-  let pipeFrom: string | undefined;
+  let pipeFrom: Stdin | undefined;
   let pendingRedirect: string | undefined;
 
   const resolve = (word: string): string => resolveWord(word, state, b.home);
 
   const flush = (sep: string | undefined): void => {
     if (words.length > 0 || redirects.length > 0) {
-      if (pipeFrom !== undefined && stdin === undefined) stdin = { kind: 'pipe', from: pipeFrom };
+      if (pipeFrom !== undefined && stdin === undefined) stdin = pipeFrom;
       const last = emit(words, redirects, stdin, state, via, depth, b);
-      pipeFrom = sep === '|' || sep === '|&' ? last : undefined;
+      pipeFrom = sep === '|' || sep === '|&' ? pipeSource(last) : undefined;
     } else if (sep !== '|' && sep !== '|&') {
       pipeFrom = undefined;
     }
@@ -243,7 +244,7 @@ function resolveWord(word: string, state: State, home: string): string {
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
-/** Builds one simple command (after unwrapping) and recurses into what it runs. Returns its program. */
+/** Builds one simple command (after unwrapping) and recurses into what it runs. Returns it. */
 function emit(
   rawWords: string[],
   redirects: Redirect[],
@@ -252,7 +253,7 @@ function emit(
   via: string[],
   depth: number,
   b: Budget,
-): string {
+): SimpleCommand | undefined {
   let words = rawWords;
   while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
   // Leading assignments: persist for later commands only when nothing else is on the line.
@@ -268,7 +269,7 @@ function emit(
   if (words.length === 0) {
     for (const [k, v] of prefix) state.vars.set(k, v);
     if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, ...(stdin ? { stdin } : {}) });
-    return '';
+    return undefined;
   }
   let argv = words.map((w) => resolveWord(w, state, b.home));
   const chain = [...via];
@@ -288,7 +289,46 @@ function emit(
   record(b, cmd);
   afterCommand(cmd, state, b);
   recurse(cmd, state, b);
-  return program;
+  return cmd;
+}
+
+/** Stdin of the next stage of a pipeline: what `cmd` writes, when its output is literal text. */
+function pipeSource(cmd: SimpleCommand | undefined): Stdin {
+  if (cmd === undefined) return { kind: 'pipe', from: '' };
+  const text = literalOutput(cmd);
+  return text === undefined ? { kind: 'pipe', from: cmd.program } : { kind: 'pipe', from: cmd.program, text };
+}
+
+const unescape = (s: string): string => s.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+
+/**
+ * The text a command writes when it is fixed by its words: `echo`, `printf` (each `%s`/`%b` filled
+ * in order, the rest of the arguments on lines of their own), `cat` of a heredoc, here-string or
+ * literal pipe.
+ * Escapes are read as `echo -e` would, which over-approximates the plain `echo`.
+ */
+function literalOutput(cmd: SimpleCommand): string | undefined {
+  const args = cmd.argv.slice(1);
+  switch (cmd.program) {
+    case 'echo': {
+      let i = 0;
+      while (i < args.length && /^-[neE]+$/.test(args[i] as string)) i++;
+      return unescape(args.slice(i).join(' '));
+    }
+    case 'printf': {
+      const rest = args[0] === '--' ? args.slice(1) : args;
+      const [format = '', ...values] = rest;
+      let k = 0;
+      const filled = format.replace(/%[sb]/g, () => (k < values.length ? (values[k++] as string) : ''));
+      return unescape([filled, ...values.slice(k)].join('\n'));
+    }
+    case 'cat':
+      if (args.length > 0 && !(args.length === 1 && args[0] === '-')) return undefined;
+      if (cmd.stdin?.kind === 'heredoc' || cmd.stdin?.kind === 'herestring') return cmd.stdin.text;
+      return cmd.stdin?.kind === 'pipe' ? cmd.stdin.text : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function record(b: Budget, cmd: SimpleCommand): void {
@@ -347,6 +387,8 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
     const script = args.find((a) => !a.startsWith('-'));
     if (script === undefined && cmd.stdin) {
       if (cmd.stdin.kind === 'heredoc' || cmd.stdin.kind === 'herestring') inner(cmd.stdin.text, `${name} <<`);
+      // `echo 'rm -rf /' | sh`: the shell runs what the literal source printed.
+      else if (cmd.stdin.kind === 'pipe' && cmd.stdin.text !== undefined) inner(cmd.stdin.text, `${cmd.stdin.from} | ${name}`);
     }
     return;
   }
