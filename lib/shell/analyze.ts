@@ -271,16 +271,20 @@ function emit(
     if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, ...(stdin ? { stdin } : {}) });
     return undefined;
   }
-  let argv = words.map((w) => resolveWord(w, state, b.home));
   const chain = [...via];
-  const unwrapped = unwrap(argv, chain, b, depth);
-  argv = unwrapped;
+  const { argv, cwd } = unwrap(
+    words.map((w) => resolveWord(w, state, b.home)),
+    state.cwd,
+    chain,
+    b,
+    depth,
+  );
   const program = programName(argv[0] ?? '');
   const cmd: SimpleCommand = {
     argv,
     program,
     text: commandText(argv, redirects),
-    cwd: state.cwd,
+    cwd,
     via: chain,
     depth,
     redirects,
@@ -376,7 +380,7 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
   const name = cmd.program;
   const inner = (src: string, label: string): void => {
     b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: src.length > 200 ? `${src.slice(0, 200)}…` : src });
-    walk(src, { cwd: state.cwd, vars: new Map(state.vars) }, [...cmd.via, label], cmd.depth + 1, b);
+    walk(src, { cwd: cmd.cwd, vars: new Map(state.vars) }, [...cmd.via, label], cmd.depth + 1, b);
   };
   if (SHELLS.has(name)) {
     const c = shellCommandArg(args);
@@ -417,7 +421,7 @@ function shellCommandArg(args: string[]): string | undefined {
 // take a value, and how its command starts.
 
 interface Wrapper {
-  /** Flags that consume the next word. */
+  /** Flags that take a value: the next word, or the rest of a short group (`-uroot`, `-Eu root`). */
   valueFlags: ReadonlySet<string>;
   /** Positional words before the command (timeout's DURATION). */
   positionals?: number;
@@ -425,14 +429,27 @@ interface Wrapper {
   assignments?: boolean;
   /** Arguments that mean "do not run anything" (`command -v`). */
   noRun?: ReadonlySet<string>;
+  /** Value flags naming the directory the command runs in (`env -C dir`, `sudo -D dir`). */
+  chdir?: ReadonlySet<string>;
+  /** Value flags whose value is split into the command's first words (`env -S 'rm -rf /'`). */
+  split?: ReadonlySet<string>;
+  /**
+   * xargs: the command gets more operands from stdin. `replace` flags name the placeholder the
+   * input is put in (`-I {}`); `replaceDefault` flags use `{}` unless a value is attached (`-i`).
+   */
+  input?: { replace: ReadonlySet<string>; replaceDefault: ReadonlySet<string> };
 }
 
 const set = (...xs: string[]): ReadonlySet<string> => new Set(xs);
 
 export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
-  sudo: { valueFlags: set('-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-D', '--chdir', '-T', '--command-timeout'), noRun: set('-l', '--list', '-v', '--validate', '-k', '-K', '-e', '--edit', '-V') },
+  sudo: {
+    valueFlags: set('-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-D', '--chdir', '-T', '--command-timeout'),
+    noRun: set('-l', '--list', '-v', '--validate', '-k', '-K', '-e', '--edit', '-V'),
+    chdir: set('-D', '--chdir'),
+  },
   doas: { valueFlags: set('-u', '-C') },
-  env: { valueFlags: set('-u', '--unset', '-C', '--chdir', '-S', '--split-string'), assignments: true },
+  env: { valueFlags: set('-u', '--unset', '-C', '--chdir', '-S', '--split-string'), assignments: true, chdir: set('-C', '--chdir'), split: set('-S', '--split-string') },
   nice: { valueFlags: set('-n', '--adjustment') },
   nohup: { valueFlags: set() },
   time: { valueFlags: set('-f', '--format', '-o', '--output') },
@@ -447,11 +464,51 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   setsid: { valueFlags: set() },
   unbuffer: { valueFlags: set() },
   caffeinate: { valueFlags: set('-t', '-w') },
+  xargs: {
+    valueFlags: set('-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '--max-lines', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'),
+    input: { replace: set('-I'), replaceDefault: set('-i', '--replace') },
+  },
 };
 
-/** Strips wrappers off argv (recording them in `chain`), returning the wrapped command's argv. */
-function unwrap(argv: string[], chain: string[], b: Budget, depth: number): string[] {
+/** One option word of a wrapper: the flag it sets, its value if it takes one, words consumed. */
+function readOption(w: Wrapper, words: readonly string[], i: number): { flag: string; value?: string; used: number } {
+  const a = words[i] as string;
+  if (a.startsWith('--')) {
+    const eq = a.indexOf('=');
+    if (eq !== -1) return { flag: a.slice(0, eq), value: a.slice(eq + 1), used: 1 };
+    if (w.valueFlags.has(a)) return words[i + 1] === undefined ? { flag: a, used: 1 } : { flag: a, value: words[i + 1], used: 2 };
+    return { flag: a, used: 1 };
+  }
+  // A short group, read as getopt does: the first flag taking a value takes the rest of the group,
+  // or the next word. `-i`-style optional values only come attached.
+  for (let j = 1; j < a.length; j++) {
+    const flag = `-${a[j] as string}`;
+    const optional = w.input?.replaceDefault.has(flag) === true;
+    if (w.valueFlags.has(flag) || optional) {
+      if (j < a.length - 1) return { flag, value: a.slice(j + 1), used: 1 };
+      if (optional) return { flag, used: 1 };
+      return words[i + 1] === undefined ? { flag, used: 1 } : { flag, value: words[i + 1], used: 2 };
+    }
+  }
+  return { flag: a, used: 1 };
+}
+
+/** Words of an `env -S` string: split as the shell would, expansions unknown. */
+function splitString(value: string): string[] {
+  try {
+    return shellParse(value, () => UNKNOWN).map((t) => (typeof t === 'string' ? t : 'pattern' in t ? t.pattern : 'op' in t ? t.op : ''));
+  } catch {
+    return [UNKNOWN];
+  }
+}
+
+/**
+ * Strips wrappers off argv (recording them in `chain`), returning the wrapped command's argv and
+ * the directory it runs in.
+ */
+function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: number): { argv: string[]; cwd: string } {
   let cur = argv;
+  let dir = cwd;
   for (let guard = 0; guard < 16 && cur.length > 0; guard++) {
     const name = programName(cur[0] as string);
     const w = WRAPPERS[name];
@@ -459,6 +516,7 @@ function unwrap(argv: string[], chain: string[], b: Budget, depth: number): stri
     let i = 1;
     let positionals = w.positionals ?? 0;
     let stop = false;
+    let placeholder: string | undefined;
     while (i < cur.length) {
       const a = cur[i] as string;
       if (a === '--') {
@@ -469,11 +527,23 @@ function unwrap(argv: string[], chain: string[], b: Budget, depth: number): stri
         stop = true;
         break;
       }
+      if (a === '-' && name === 'env') {
+        i++;
+        continue;
+      }
       if (a.startsWith('-') && a.length > 1) {
-        const flag = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
-        if (w.valueFlags.has(flag) && !a.includes('=')) i += 2;
-        else if (name === 'nice' && /^-\d+$/.test(a)) i++;
-        else i++;
+        const o = readOption(w, cur, i);
+        if (o.value !== undefined && w.chdir?.has(o.flag)) {
+          dir = isDynamic(o.value) || isDynamic(dir) ? UNKNOWN : path.posix.resolve(dir, o.value);
+        }
+        if (o.value !== undefined && w.split?.has(o.flag)) {
+          // `env -S 'a b' c`: as if `env a b c` had been written.
+          cur = [cur[0] as string, ...splitString(o.value), ...cur.slice(i + o.used)];
+          continue;
+        }
+        if (w.input?.replace.has(o.flag) && o.value !== undefined) placeholder = o.value;
+        if (w.input?.replaceDefault.has(o.flag)) placeholder = o.value ?? '{}';
+        i += o.used;
         continue;
       }
       if (w.assignments && ASSIGN.test(a)) {
@@ -488,10 +558,14 @@ function unwrap(argv: string[], chain: string[], b: Budget, depth: number): stri
       break;
     }
     if (stop || i >= cur.length) break;
-    const label = name;
-    chain.push(label);
-    b.trace.push({ kind: 'unwrap', depth, wrapper: label, text: cur.slice(i).map(display).join(' ') });
+    chain.push(name);
     cur = cur.slice(i);
+    if (w.input) {
+      // The operands come from stdin: unknown, in the placeholder or after the given arguments.
+      const ph = placeholder;
+      cur = ph === undefined || ph === '' ? [...cur, UNKNOWN] : cur.map((x, k) => (k === 0 ? x : x.split(ph).join(UNKNOWN)));
+    }
+    b.trace.push({ kind: 'unwrap', depth, wrapper: name, text: cur.map(display).join(' ') });
   }
-  return cur;
+  return { argv: cur, cwd: dir };
 }
