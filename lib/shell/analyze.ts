@@ -229,6 +229,14 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
 function resolveWord(word: string, state: State, home: string): string {
   let w = word;
   if (w === '~' || w.startsWith('~/')) w = home + w.slice(1);
+  else if (w.startsWith('~')) {
+    // `~+` is $PWD; `~user` and `~-` (OLDPWD) are someone's home or an earlier directory: unknown.
+    const slash = w.indexOf('/');
+    const head = slash === -1 ? w : w.slice(0, slash);
+    const rest = slash === -1 ? '' : w.slice(slash);
+    if (head === '~+') w = state.cwd + rest;
+    else if (/^~[A-Za-z0-9._-]*$/.test(head)) w = UNKNOWN + rest;
+  }
   if (w.includes(SUB_MARK)) w = w.replace(SUB_RE, UNKNOWN);
   if (w.includes(VAR_MARK)) {
     w = w.replace(VAR_RE, (_m, key: string) => {
