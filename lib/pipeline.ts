@@ -3,7 +3,7 @@
 // Pure apart from reading the policy files and `.git/HEAD`; never prints, never exits.
 
 import path from 'node:path';
-import { analyze, type SimpleCommand } from './shell/analyze.js';
+import { analyze, isDynamic, type SimpleCommand } from './shell/analyze.js';
 import { currentBranch } from './git/branch.js';
 import { actionFor, loadPolicy, policyPaths, type EffectivePolicy } from './policy/load.js';
 import { renderMessage, type Rule, type RuleContext } from './rules/define.js';
@@ -106,7 +106,12 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
   return decide(findings, trace);
 }
 
+/** Every shipped rule that checks commands: for a program name warden cannot know. */
+const ALL_CHECKED = RULES.filter((r) => r.programs.length > 0);
+
 function candidates(cmd: SimpleCommand, shipped: Map<string, Rule[]>, custom: Map<string, Rule[]> | undefined): Rule[] {
+  // `$(echo rm) -rf /`, `$CMD push -f`: the program could be anything, so every rule looks at it.
+  if (isDynamic(cmd.program)) return [...ALL_CHECKED, ...(custom ? [...new Set([...custom.values()].flat())] : [])];
   const out = [...(shipped.get(cmd.program) ?? []), ...(shipped.get('*') ?? [])];
   if (custom) out.push(...(custom.get(cmd.program) ?? []), ...(custom.get('*') ?? []));
   return out;
