@@ -24,17 +24,28 @@ export function splitArgs(args: readonly string[], valueFlags: ReadonlySet<strin
   return { options, operands };
 }
 
-/** True if `-x` appears alone or inside a combined short group (`-rxf`), or any long form is given. */
+/**
+ * True if `-x` appears alone or inside a combined short group (`-rxf`), or any long form is given.
+ * Long options may be abbreviated, as git's parse-options and GNU getopt_long accept
+ * (`git reset --har`, `rm --rec`): any prefix of a listed long name counts. Ambiguity between the
+ * program's own options is not modelled; an ambiguous prefix makes the program fail, so counting
+ * it errs only towards holding a harmless command.
+ */
 export function hasFlag(options: readonly string[], short: string | undefined, ...long: string[]): boolean {
+  return findFlag(options, short, ...long) !== undefined;
+}
+
+/** The option word that `hasFlag` matched, for messages. */
+export function findFlag(options: readonly string[], short: string | undefined, ...long: string[]): string | undefined {
   for (const o of options) {
     if (o.startsWith('--')) {
       const name = o.includes('=') ? o.slice(0, o.indexOf('=')) : o;
-      if (long.includes(name)) return true;
-    } else if (short !== undefined && o.startsWith('-') && /^-[A-Za-z0-9]+$/.test(o) && o.includes(short)) {
-      return true;
+      if (name.length > 2 && long.some((l) => l.startsWith(name))) return o;
+    } else if (short !== undefined && /^-[A-Za-z0-9]+$/.test(o) && o.includes(short)) {
+      return o;
     }
   }
-  return false;
+  return undefined;
 }
 
 /** Shell-style wildcard match (`*`, `?`), whole string. */
