@@ -1,11 +1,12 @@
+import { isDynamic } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { parseGit } from './parse.js';
+import { configValue, isFalse, parseGit } from './parse.js';
 
 export default defineRule({
   id: 'git/clean-force',
   meta: {
-    description: '`git clean -f`, which permanently deletes untracked files',
+    description: '`git clean -f` (or `-c clean.requireForce=false`), which permanently deletes untracked files',
     action: 'ask',
     presets: { strict: 'deny', paranoid: 'deny' },
     packs: ['git'],
@@ -19,6 +20,9 @@ export default defineRule({
     if (git?.sub !== 'clean') return [];
     const { options } = splitArgs(git.args, new Set(['-e', '--exclude']));
     if (hasFlag(options, 'n', '--dry-run')) return [];
-    return hasFlag(options, 'f', '--force') ? [{ messageId: 'force', data: { segment: cmd.text } }] : [];
+    // With clean.requireForce off, plain `git clean` deletes; an unknown value might be off too.
+    const requireForce = configValue(git, 'clean.requireForce');
+    const forced = hasFlag(options, 'f', '--force') || isFalse(requireForce) || (requireForce !== undefined && isDynamic(requireForce));
+    return forced ? [{ messageId: 'force', data: { segment: cmd.text } }] : [];
   },
 });

@@ -1,4 +1,8 @@
-// `git [global options] <subcommand> [args]` → the subcommand and its args.
+// `git [global options] <subcommand> [args]` → the subcommand, its args, and the global options
+// that change what it does (`-C dir`, `-c name=value`).
+
+import path from 'node:path';
+import { UNKNOWN } from '../../shell/analyze.js';
 
 const GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
 
@@ -7,19 +11,45 @@ export interface GitCall {
   args: string[];
   /** `-C dir`, if given (may be relative to the command's cwd). */
   dir?: string;
+  /** `-c name=value` settings, in order (`--config-env=name=VAR` gives an unknown value). */
+  config: { name: string; value: string }[];
+}
+
+/** The last `-c` value given for a setting (names are case-insensitive), if any. */
+export function configValue(git: GitCall, name: string): string | undefined {
+  let v: string | undefined;
+  for (const c of git.config) if (c.name.toLowerCase() === name.toLowerCase()) v = c.value;
+  return v;
+}
+
+/** A git boolean that is false (`false`, `no`, `off`, `0`), as git reads it. */
+export function isFalse(value: string | undefined): boolean {
+  return value !== undefined && /^(false|no|off|0)$/i.test(value.trim());
 }
 
 export function parseGit(argv: readonly string[]): GitCall | undefined {
   let dir: string | undefined;
+  const config: GitCall['config'] = [];
+  const setting = (kv: string, unknownValue: boolean): void => {
+    const eq = kv.indexOf('=');
+    // `-c name` alone means true; `--config-env=name=VAR` takes the value from the environment.
+    if (eq === -1) config.push({ name: kv, value: 'true' });
+    else config.push({ name: kv.slice(0, eq), value: unknownValue ? UNKNOWN : kv.slice(eq + 1) });
+  };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (GLOBAL_VALUE.has(a)) {
-      if (a === '-C') dir = argv[i + 1];
+      const v = argv[i + 1];
+      // Each `-C` is relative to the one before (`git -C a -C b` runs in a/b).
+      if (a === '-C' && v !== undefined) dir = dir === undefined || path.posix.isAbsolute(v) ? v : path.posix.join(dir, v);
+      if (a === '-c' && v !== undefined) setting(v, false);
+      if (a === '--config-env' && v !== undefined) setting(v, true);
       i++;
       continue;
     }
+    if (a.startsWith('--config-env=')) setting(a.slice('--config-env='.length), true);
     if (a.startsWith('-')) continue;
-    return { sub: a, args: argv.slice(i + 1), ...(dir !== undefined ? { dir } : {}) };
+    return { sub: a, args: argv.slice(i + 1), config, ...(dir !== undefined ? { dir } : {}) };
   }
   return undefined;
 }
