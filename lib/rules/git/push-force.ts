@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { display, isDynamic } from '../../shell/analyze.js';
-import { hasFlag, splitArgs, wildcard } from '../args.js';
+import { findFlag, hasFlag, splitArgs, wildcard } from '../args.js';
 import { defineRule } from '../define.js';
 import { parseGit } from './parse.js';
 
 const VALUE_FLAGS = new Set(['--repo', '-o', '--push-option', '--receive-pack', '--exec']);
+
+/** Shown when the checked-out branch cannot be read; treated as protected. */
+const CURRENT = '(current branch)';
 
 /** Destination branch of a refspec (`+src:refs/heads/dst` → dst), or undefined for a tag/odd ref. */
 function destination(spec: string): string {
@@ -16,7 +19,7 @@ function destination(spec: string): string {
 export default defineRule({
   id: 'git/push-force',
   meta: {
-    description: 'Force pushes (`-f`, `--force`, `+refspec`), and `--force-with-lease` to a protected branch',
+    description: 'Force pushes (`-f`, `--force`, `--mirror`, `+refspec`), and `--force-with-lease` to a protected branch',
     action: 'deny',
     packs: ['git'],
     messages: {
@@ -33,22 +36,25 @@ export default defineRule({
     const { options, operands } = splitArgs(git.args, VALUE_FLAGS);
     const refspecs = operands.slice(1);
     const plusSpec = refspecs.find((r) => r.startsWith('+'));
-    const force = hasFlag(options, 'f', '--force');
-    const forceFlag = options.find((o) => o === '--force' || (/^-[A-Za-z0-9]+$/.test(o) && o.includes('f')));
+    // `--mirror` force-updates (and deletes) every ref on the remote.
+    const forceFlag = findFlag(options, 'f', '--force') ?? findFlag(options, undefined, '--mirror');
     const lease = hasFlag(options, undefined, '--force-with-lease', '--force-if-includes');
-    if (!force && !plusSpec && !lease) return [];
+    if (forceFlag === undefined && !plusSpec && !lease) return [];
 
-    let branches = refspecs.map(destination);
-    if (branches.length === 0) {
-      const dir = git.dir !== undefined && !isDynamic(git.dir) ? path.resolve(cmd.cwd, git.dir) : cmd.cwd;
-      const current = isDynamic(dir) ? undefined : ctx.currentBranch(dir);
-      branches = [current ?? '(current branch)'];
-    }
+    // The checked-out branch of the repository pushed from (`-C dir` or the cwd); unknown if the
+    // directory is, and then treated as protected.
+    const currentBranch = (): string => {
+      const dir = git.dir === undefined ? cmd.cwd : path.posix.resolve(cmd.cwd, git.dir);
+      return (isDynamic(dir) ? undefined : ctx.currentBranch(dir)) ?? CURRENT;
+    };
+    // No refspec, or `HEAD`/`@` as the destination: the checked-out branch.
+    let branches = refspecs.map(destination).map((b) => (b === 'HEAD' || b === '@' ? currentBranch() : b));
+    if (branches.length === 0) branches = [currentBranch()];
     const branch = branches.map(display).join(', ');
-    if (force || plusSpec) {
+    if (forceFlag !== undefined || plusSpec) {
       return [{ messageId: 'force', data: { how: forceFlag ?? plusSpec ?? '--force', branch } }];
     }
-    const isProtected = (b: string): boolean => b === '(current branch)' || isDynamic(b) || ctx.protectedBranches.some((p) => wildcard(p, b));
+    const isProtected = (b: string): boolean => b === CURRENT || isDynamic(b) || ctx.protectedBranches.some((p) => wildcard(p, b));
     const hit = branches.find(isProtected);
     return hit === undefined ? [] : [{ messageId: 'leaseProtected', data: { branch: display(hit) } }];
   },
