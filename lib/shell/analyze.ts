@@ -12,7 +12,7 @@
 import { parse as shellParse, quote as shellQuote, type ParseEntry } from 'shell-quote';
 import path from 'node:path';
 import type { TraceStep } from '../types.js';
-import { HEREDOC_MARK, SUB_MARK, scan } from './scan.js';
+import { HEREDOC_MARK, SUB_MARK, restoreQuoted, scan } from './scan.js';
 
 /** Marks the part of a word that comes from an expansion we cannot resolve. */
 export const UNKNOWN = '\u0000';
@@ -227,7 +227,7 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
 
 /** Resolves variable markers, substitution markers and a leading `~`. */
 function resolveWord(word: string, state: State, home: string): string {
-  let w = word;
+  let w = restoreQuoted(word);
   if (w === '~' || w.startsWith('~/')) w = home + w.slice(1);
   else if (w.startsWith('~')) {
     // `~+` is $PWD; `~user` and `~-` (OLDPWD) are someone's home or an earlier directory: unknown.
@@ -241,6 +241,7 @@ function resolveWord(word: string, state: State, home: string): string {
   if (w.includes(VAR_MARK)) {
     w = w.replace(VAR_RE, (_m, key: string) => {
       const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
+      if (key === '') return ''; // `$"…"` (a locale string) or a lone `$`
       if (name === undefined || name !== key) return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
       if (name === 'HOME') return home;
       if (name === 'PWD') return state.cwd;
@@ -251,6 +252,82 @@ function resolveWord(word: string, state: State, home: string): string {
 }
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/** Words one command may grow to through brace expansion, and the longest word expanded. */
+const MAX_BRACE_WORDS = 1024;
+const MAX_BRACE_LENGTH = 4096;
+
+/**
+ * Brace expansion, which bash does before any other: `~/{a,.}` → `~/a ~/.`, `{rm,-rf,/}` →
+ * `rm -rf /`, `x{1..3}`. Quoted and escaped braces and commas were marked by scan and stay. A word that would grow past MAX_BRACE_WORDS, or is longer
+ * than MAX_BRACE_LENGTH, stands for words not enumerated here: it is unknown.
+ */
+function expandBraces(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (!w.includes('{')) out.push(w);
+    else out.push(...((w.length <= MAX_BRACE_LENGTH ? braceWord(w, MAX_BRACE_WORDS - out.length) : undefined) ?? [UNKNOWN]));
+  }
+  return out;
+}
+
+/** One word's brace expansion, or undefined if it would exceed `room` words. */
+function braceWord(w: string, room: number): string[] | undefined {
+  if (room <= 0) return undefined;
+  // One pass pairs the braces; the first pair (by its `{`) holding a top-level comma or a `..`
+  // sequence is expanded, and the results expanded again for the pairs after it.
+  const stack: { open: number; commas: number[] }[] = [];
+  let pick: { open: number; close: number; parts: string[] } | undefined;
+  for (let j = 0; j < w.length; j++) {
+    const c = w[j];
+    if (c === '\\') j++;
+    else if (c === '{') stack.push({ open: j, commas: [] });
+    else if (c === ',') stack[stack.length - 1]?.commas.push(j);
+    else if (c === '}') {
+      const top = stack.pop();
+      if (top === undefined || (pick !== undefined && pick.open < top.open)) continue;
+      let parts: string[] | undefined | null;
+      if (top.commas.length > 0) {
+        parts = [];
+        let from = top.open + 1;
+        for (const k of [...top.commas, j]) {
+          parts.push(w.slice(from, k));
+          from = k + 1;
+        }
+      } else {
+        parts = braceSequence(w.slice(top.open + 1, j), room);
+        if (parts === null) return undefined;
+      }
+      if (parts !== undefined) pick = { open: top.open, close: j, parts };
+    }
+  }
+  if (pick === undefined) return [w];
+  const head = w.slice(0, pick.open);
+  const tail = w.slice(pick.close + 1);
+  const out: string[] = [];
+  for (const part of pick.parts) {
+    const more = braceWord(`${head}${part}${tail}`, room - out.length);
+    if (more === undefined) return undefined;
+    out.push(...more);
+  }
+  return out;
+}
+
+/** `{1..5}`, `{a..e}`, `{0..10..2}`: the items; undefined if not a sequence; null if too long. */
+function braceSequence(inner: string, room: number): string[] | undefined | null {
+  const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(inner);
+  if (!m) return undefined;
+  const [, from = '', to = '', stepText] = m;
+  const numeric = /\d/.test(from) && /\d/.test(to);
+  if (!numeric && (/\d/.test(from) || /\d/.test(to))) return undefined;
+  const a = numeric ? Number(from) : from.charCodeAt(0);
+  const z = numeric ? Number(to) : to.charCodeAt(0);
+  const step = Math.abs(Number(stepText ?? 1)) || 1;
+  if (Math.abs(z - a) / step + 1 > room) return null;
+  const out: string[] = [];
+  for (let v = a; a <= z ? v <= z : v >= z; v += a <= z ? step : -step) out.push(numeric ? String(v) : String.fromCharCode(v));
+  return out;
+}
 
 /** Builds one simple command (after unwrapping) and recurses into what it runs. Returns it. */
 function emit(
@@ -281,7 +358,7 @@ function emit(
   }
   const chain = [...via];
   const { argv, cwd } = unwrap(
-    words.map((w) => resolveWord(w, state, b.home)),
+    expandBraces(words).map((w) => resolveWord(w, state, b.home)),
     state.cwd,
     chain,
     b,

@@ -5,11 +5,28 @@
 //   - unquoted newlines become `;` (or a space after `|`, `&&`, `||`, `(` and line continuations);
 //   - command substitutions `$(…)`, `` `…` ``, `<(…)`, `>(…)` are cut out, replaced by a marker word
 //     and returned for recursive analysis;
+//   - quoted and escaped braces and commas are marked, so brace expansion can leave them alone;
 //   - heredoc bodies are cut out, replaced by a marker word and returned as stdin data; the
 //     substitutions inside an unquoted body are cut out of it too (the shell runs them).
 // Work is linear in the input; nesting beyond MAX_NESTING is reported, never silently dropped.
 
 export const SUB_MARK = '\u0001';
+/**
+ * Quoted or escaped `{`, `}` and `,` are replaced by these stand-ins, so that brace expansion
+ * (lib/shell/analyze.ts) only sees the ones the shell would expand; `restoreQuoted` puts them back.
+ */
+export const QUOTED: Readonly<Record<string, string>> = { '{': '\u0004', '}': '\u0005', ',': '\u0006' };
+const QUOTED_RE = /[\u0004\u0005\u0006]/g;
+const UNQUOTED: Readonly<Record<string, string>> = { '\u0004': '{', '\u0005': '}', '\u0006': ',' };
+
+function literal(c: string): string {
+  return QUOTED[c] ?? c;
+}
+
+/** A word with the stand-ins for quoted braces and commas turned back into themselves. */
+export function restoreQuoted(word: string): string {
+  return word.replace(QUOTED_RE, (m) => UNQUOTED[m] ?? m);
+}
 export const HEREDOC_MARK = '\u0003';
 export const MAX_NESTING = 64;
 
@@ -181,18 +198,21 @@ export function scan(src: string): Scanned {
   while (i < n) {
     const c = src[i] as string;
     if (quote === "'") {
-      out += c;
+      out += literal(c);
       if (c === "'") quote = '';
       i++;
       continue;
     }
     if (c === '\\') {
-      if (src[i + 1] === '\n') {
+      const next = src[i + 1] ?? '';
+      if (next === '\n') {
         out += ' ';
-        i += 2;
-        continue;
+      } else if (next in QUOTED) {
+        // Outside quotes the backslash goes; inside double quotes it stays, as in the shell.
+        out += quote === '"' ? `\\${literal(next)}` : literal(next);
+      } else {
+        out += src.slice(i, i + 2);
       }
-      out += src.slice(i, i + 2);
       i += 2;
       continue;
     }
@@ -210,7 +230,7 @@ export function scan(src: string): Scanned {
       continue;
     }
     if (quote === '"') {
-      out += c;
+      out += literal(c);
       if (c === '"') quote = '';
       i++;
       continue;
