@@ -195,6 +195,8 @@ export function scan(src: string): Scanned {
   };
 
   let quote: '"' | "'" | '' = '';
+  /** Open `${` inside double quotes. */
+  let paramDepth = 0;
   while (i < n) {
     const c = src[i] as string;
     if (quote === "'") {
@@ -229,9 +231,24 @@ export function scan(src: string): Scanned {
       i = next;
       continue;
     }
+    if (quote === '"' && c === '$' && src[i + 1] === '{') {
+      // `"${HOME}"`: a parameter expansion, whose braces are not brace expansion's to mark.
+      paramDepth++;
+      out += '${';
+      i += 2;
+      continue;
+    }
     if (quote === '"') {
-      out += literal(c);
-      if (c === '"') quote = '';
+      if (paramDepth > 0) {
+        if (c === '}') paramDepth--;
+        out += c;
+      } else {
+        out += literal(c);
+      }
+      if (c === '"') {
+        quote = '';
+        paramDepth = 0;
+      }
       i++;
       continue;
     }
