@@ -1,7 +1,11 @@
 // Small helpers for reading argv the way the programs themselves do: combined short flags
 // (`-rf`), `--long=value`, and `--` ending the options.
 
-/** Options part of args (before `--`), and the operands (non-options, plus everything after `--`). */
+/**
+ * Options part of args (before `--`), and the operands (non-options, plus everything after `--`).
+ * The value of a flag in `valueFlags` is neither: `git clean -e -n -f` excludes '-n', it does not
+ * dry-run. Short groups come out one flag each (`-rf` → `-r`, `-f`).
+ */
 export function splitArgs(args: readonly string[], valueFlags: ReadonlySet<string> = new Set()): { options: string[]; operands: string[] } {
   const options: string[] = [];
   const operands: string[] = [];
@@ -11,12 +15,20 @@ export function splitArgs(args: readonly string[], valueFlags: ReadonlySet<strin
       operands.push(...args.slice(i + 1));
       break;
     }
-    if (a.startsWith('-') && a.length > 1) {
-      options.push(a);
-      if (valueFlags.has(a) && i + 1 < args.length) {
-        i++;
-        options.push(args[i] as string);
+    if (/^-[A-Za-z0-9]{2,}$/.test(a)) {
+      // A short group, read as getopt does: a flag taking a value takes the rest of the group
+      // (`-sSTABLE` is a source, not -S) or the next word.
+      for (let j = 1; j < a.length; j++) {
+        const flag = `-${a[j] as string}`;
+        options.push(flag);
+        if (valueFlags.has(flag)) {
+          if (j === a.length - 1) i++;
+          break;
+        }
       }
+    } else if (a.startsWith('-') && a.length > 1) {
+      options.push(a);
+      if (valueFlags.has(a)) i++;
     } else {
       operands.push(a);
     }
