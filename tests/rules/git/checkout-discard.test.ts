@@ -1,0 +1,54 @@
+// git/checkout-discard: `git checkout -- <path>`, `git checkout .` and `git checkout -f` overwrite
+// uncommitted changes with the committed version.
+
+import { test } from 'node:test';
+import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+
+const R = 'git/checkout-discard';
+
+const valid: Valid[] = [
+  { cmd: 'git checkout main' },
+  { cmd: 'git checkout -b new' },
+  { cmd: 'git checkout -b feature/x origin/main' },
+  { cmd: 'git checkout -B fix' },
+  { cmd: 'git checkout --track origin/feature' },
+  { cmd: 'git checkout -' },
+  { cmd: 'git checkout HEAD~1' },
+  { cmd: 'git checkout --orphan gh-pages' },
+  { cmd: 'echo "git checkout -- ."' },
+  { cmd: 'git commit -m "git checkout . lost my work"' },
+  { cmd: 'ls # git checkout -f main' },
+  { cmd: 'cat <<EOF > notes.md\ngit checkout -- src\nEOF' },
+];
+
+const invalid: Invalid[] = [
+  { cmd: 'git checkout -- src/app.ts', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout -- .', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout .', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout ./src', ruleId: R },
+  { cmd: 'git checkout :/', ruleId: R },
+  { cmd: 'git checkout HEAD -- file.ts', ruleId: R },
+  { cmd: 'git checkout main -- .', ruleId: R },
+  { cmd: 'git checkout HEAD~1 .', ruleId: R },
+  { cmd: 'git checkout --ours -- conflicted.ts', ruleId: R },
+  { cmd: 'git checkout -f main', ruleId: R, messageId: 'force' },
+  { cmd: 'git checkout --force main', ruleId: R, messageId: 'force' },
+  { cmd: 'git checkout --forc main', ruleId: R, messageId: 'force' },
+  { cmd: 'git checkout -fb new', ruleId: R, messageId: 'force' },
+  { cmd: 'git -C ../other checkout -- .', ruleId: R },
+  { cmd: 'sudo git checkout -- .', ruleId: R },
+  { cmd: "sh -c 'git checkout .'", ruleId: R },
+  { cmd: 'git stash list; git checkout -- .', ruleId: R },
+  { cmd: 'echo $(git checkout -f main)', ruleId: R },
+];
+
+for (const c of valid) {
+  void test(nameOf(c), () => {
+    assertAllowed(c.cmd, c.opts);
+  });
+}
+for (const c of invalid) {
+  void test(nameOf(c), () => {
+    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
+  });
+}

@@ -1,0 +1,62 @@
+// git/reset-hard: `git reset --hard` and `--merge` throw away uncommitted work.
+
+import { test } from 'node:test';
+import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+
+const R = 'git/reset-hard';
+
+const valid: Valid[] = [
+  { cmd: 'git reset' },
+  { cmd: 'git reset --soft HEAD~1' },
+  { cmd: 'git reset --mixed HEAD~1' },
+  { cmd: 'git reset HEAD -- file.ts' },
+  { cmd: 'git reset --keep HEAD~1' },
+  { cmd: 'git reset -q' },
+  { cmd: 'echo "git reset --hard"' },
+  { cmd: 'git commit -m "undo the git reset --hard"' },
+  { cmd: 'grep -rn "reset --hard" .' },
+  { cmd: 'ls # git reset --hard' },
+  { cmd: 'cat <<EOF > notes.md\ngit reset --hard origin/main\nEOF' },
+  { cmd: 'git log --grep "reset --hard"' },
+];
+
+const invalid: Invalid[] = [
+  { cmd: 'git reset --hard', ruleId: R, messageId: 'hard' },
+  { cmd: 'git reset --hard HEAD~1', ruleId: R },
+  { cmd: 'git reset --hard origin/main', ruleId: R },
+  { cmd: 'git reset HEAD~3 --hard', ruleId: R },
+  { cmd: 'git reset --merge', ruleId: R },
+  { cmd: 'git reset --har', ruleId: R },
+  { cmd: 'git reset -q --hard', ruleId: R },
+  { cmd: 'git -C ../other reset --hard', ruleId: R },
+  { cmd: 'git -c core.quotepath=off reset --hard', ruleId: R },
+  { cmd: '/usr/bin/git reset --hard', ruleId: R },
+  { cmd: 'sudo git reset --hard', ruleId: R },
+  { cmd: 'env GIT_DIR=.git git reset --hard', ruleId: R },
+  { cmd: 'timeout 5 git reset --hard', ruleId: R },
+  { cmd: '"git" reset "--hard"', ruleId: R },
+  { cmd: "bash -c 'git reset --hard'", ruleId: R },
+  { cmd: 'echo $(git reset --hard)', ruleId: R },
+  { cmd: 'eval git reset --hard', ruleId: R },
+  { cmd: 'git stash list\ngit reset --hard', ruleId: R },
+  { cmd: 'git fetch && git reset --hard origin/main', ruleId: R },
+  { cmd: '( git reset --hard )', ruleId: R },
+  {
+    cmd: 'git reset --hard',
+    note: 'strict preset',
+    ruleId: R,
+    action: 'deny',
+    opts: { policy: 'preset: strict\n' },
+  },
+];
+
+for (const c of valid) {
+  void test(nameOf(c), () => {
+    assertAllowed(c.cmd, c.opts);
+  });
+}
+for (const c of invalid) {
+  void test(nameOf(c), () => {
+    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
+  });
+}
