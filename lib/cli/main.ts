@@ -18,7 +18,8 @@ Usage:
   warden install [--project]                          register the hooks in ~/.claude/settings.json
                                                       (--project: write committable .claude/warden.yaml
                                                       and .claude/identity.md in the current directory)
-  warden uninstall                                    remove exactly what install added
+  warden uninstall [--purge]                          remove exactly what install added (--purge: also
+                                                      ~/.claude/warden with your policy)
   warden doctor                                       check the installation; non-zero exit if anything is wrong
   warden --help | --version
 

@@ -1,0 +1,260 @@
+// `warden doctor`: is warden really guarding Claude Code on this machine? One line per check.
+//
+// FAIL (exit 1) for anything that leaves tool calls unguarded or held: settings.json missing or
+// invalid (Claude Code then ignores the whole file, so no hook runs at all), `disableAllHooks`, a
+// warden hook not registered, narrowed, registered differently from what install writes, or
+// pointing at a node or bundle that is gone; a policy file with errors; a failing self-test.
+// warn (exit unaffected) for what only costs convenience: the `warden` command link, PATH.
+//
+// The self-test runs the installed PreToolUse bundle exactly as Claude Code would (registered node
+// and args, JSON on stdin) in a temp cwd, with WARDEN_HOME pointing at an empty temp dir so it tests
+// the hook itself with the shipped defaults, whatever the user's policy says (the policy has its
+// own check). Reads only; the temp dirs are removed.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadPolicy, policyPaths } from '../policy/load.js';
+import { HOOK_TIMEOUT_S } from '../protocol/deadlines.js';
+import { listBackups, readIfExists, tilde } from './files.js';
+import { CLI_BUNDLE, HOOKS, binDir, handlerFor, isWardenHandler, matchesAll, type HookSpec, type Placement } from './hooks.js';
+import { onPath } from './deploy.js';
+import { SettingsError, findWarden, parseSettings } from './settings.js';
+
+export type Status = 'ok' | 'FAIL' | 'warn';
+
+export interface Check {
+  status: Status;
+  text: string;
+}
+
+export interface DoctorContext {
+  home: string;
+  wardenHome: string;
+  defaultHome: boolean;
+  settingsFile: string;
+  localBin: string;
+  projectDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The self-test waits as long as Claude Code would wait for the hook. */
+const SELF_TEST_TIMEOUT_MS = HOOK_TIMEOUT_S.PreToolUse * 1000;
+/** Output of a failed self-test shown in the FAIL line. */
+const MAX_SHOWN_OUTPUT = 300;
+
+export const DENY_PROBE = 'git push --force origin main';
+export const DENY_PROBE_RULE = 'git/push-force';
+export const ALLOW_PROBE = 'ls';
+
+const ok = (text: string): Check => ({ status: 'ok', text });
+const fail = (text: string): Check => ({ status: 'FAIL', text });
+const warn = (text: string): Check => ({ status: 'warn', text });
+
+interface Registered {
+  command: string;
+  args: string[];
+}
+
+export function runDoctor(ctx: DoctorContext): Check[] {
+  const checks: Check[] = [];
+  const settings = checkSettings(ctx, checks);
+  const pre = checkHooks(ctx, settings, checks);
+  checkPolicy(ctx, checks);
+  checks.push(pre === undefined ? fail('self-test: not run, there is no working PreToolUse registration to run (see above)') : selfTest(pre));
+  checkCli(ctx, checks);
+  return checks;
+}
+
+function checkSettings(ctx: DoctorContext, checks: Check[]): unknown {
+  const shown = tilde(ctx.settingsFile, ctx.home);
+  let text: string | undefined;
+  try {
+    text = readIfExists(ctx.settingsFile);
+  } catch (e) {
+    checks.push(fail(`settings: cannot read ${shown} (${(e as Error).message})`));
+    return undefined;
+  }
+  if (text === undefined) {
+    checks.push(fail(`settings: ${shown} does not exist, so no warden hook is registered — run \`warden install\``));
+    return undefined;
+  }
+  let settings: Record<string, unknown>;
+  try {
+    settings = parseSettings(text, shown, HOOKS.map((h) => h.event));
+  } catch (e) {
+    if (!(e instanceof SettingsError)) throw e;
+    const last = listBackups(ctx.settingsFile).at(-1);
+    const restore = last !== undefined ? ` or restore warden's backup ${tilde(last, ctx.home)}` : '';
+    checks.push(fail(`settings: ${e.message}. Claude Code ignores the whole file, so no hook runs at all — fix it${restore}, then run \`warden doctor\` again`));
+    return undefined;
+  }
+  checks.push(ok(`settings: ${shown} is valid JSON`));
+  if (settings.disableAllHooks === true) {
+    checks.push(fail(`settings: ${shown} sets "disableAllHooks": true, so Claude Code runs no hook at all — remove it`));
+  }
+  return settings;
+}
+
+/** Hooks doctor expects: those whose bundle is installed, and always the guard itself. */
+function expectedHooks(wardenHome: string): HookSpec[] {
+  return HOOKS.filter((h) => h.event === 'PreToolUse' || fs.existsSync(path.join(binDir(wardenHome), h.bundle)));
+}
+
+function isExecutableFile(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Checks each expected hook; returns the registered PreToolUse command for the self-test. */
+function checkHooks(ctx: DoctorContext, settings: unknown, checks: Check[]): Registered | undefined {
+  if (settings === undefined) return undefined;
+  const bin = binDir(ctx.wardenHome);
+  if (!fs.existsSync(bin)) checks.push(fail(`bundles: ${tilde(bin, ctx.home)} does not exist — run ./install.sh in the warden clone`));
+  const found = findWarden(settings, ctx.wardenHome);
+  let pre: Registered | undefined;
+  for (const spec of expectedHooks(ctx.wardenHome)) {
+    const label = `hook ${spec.event}${spec.matcher !== undefined ? ` (matcher "${spec.matcher}")` : ''}`;
+    const mine = found.filter((f) => f.event === spec.event);
+    const keeper = mine.find((f) => matchesAll(f.matcher));
+    if (keeper === undefined) {
+      checks.push(fail(mine.length === 0 ? `${label}: not registered — run \`warden install\`` : `${label}: registered only for matcher ${JSON.stringify(mine[0]?.matcher)}, so some calls pass unguarded — run \`warden install\``));
+      continue;
+    }
+    const problem = handlerProblem(ctx, spec, keeper.value);
+    if (problem !== undefined) {
+      checks.push(fail(`${label}: ${problem}`));
+      continue;
+    }
+    const h = keeper.value as Registered;
+    if (spec.event === 'PreToolUse') pre = { command: h.command, args: h.args };
+    checks.push(ok(`${label}: ${h.command} ${tilde(h.args[0] ?? '', ctx.home)}`));
+    if (mine.length > 1) checks.push(warn(`${label}: registered ${mine.length} times — run \`warden install\` to tidy up`));
+  }
+  for (const other of foreignWardens(settings, ctx.wardenHome)) {
+    checks.push(warn(`another warden hook is registered in ${other.event}: ${other.arg} (it runs in addition to this one; remove it if it is a leftover)`));
+  }
+  return pre;
+}
+
+function handlerProblem(ctx: DoctorContext, spec: HookSpec, value: unknown): string | undefined {
+  const h = value as Partial<Registered> & Record<string, unknown>;
+  const placement: Placement = { nodePath: typeof h.command === 'string' ? h.command : '', wardenHome: ctx.wardenHome, defaultHome: ctx.defaultHome };
+  const want = handlerFor(spec, placement);
+  if (JSON.stringify(value) !== JSON.stringify(want)) {
+    return `registered as ${JSON.stringify(value)}, not as install writes it (${JSON.stringify({ ...want, command: '<node>' })}) — run \`warden install\``;
+  }
+  if (!path.isAbsolute(want.command) || !isExecutableFile(want.command)) {
+    return `node ${want.command} is missing or not executable (a node upgrade or removal?) — run ./install.sh again with the node you use`;
+  }
+  const bundle = want.args[0] ?? '';
+  if (!fs.existsSync(bundle)) return `bundle ${tilde(bundle, ctx.home)} is missing — run ./install.sh in the warden clone`;
+  return undefined;
+}
+
+/** Handlers outside this wardenHome that run one of warden's bundles (an old install, a clone's dist/). */
+function foreignWardens(settings: unknown, wardenHome: string): { event: string; arg: string }[] {
+  const bundles = new Set(HOOKS.map((h) => h.bundle));
+  const out: { event: string; arg: string }[] = [];
+  const hooks = (settings as { hooks?: unknown }).hooks;
+  if (typeof hooks !== 'object' || hooks === null) return out;
+  for (const [event, groups] of Object.entries(hooks as Record<string, unknown>)) {
+    if (!Array.isArray(groups)) continue;
+    for (const g of groups as unknown[]) {
+      const handlers = (g as { hooks?: unknown } | null)?.hooks;
+      if (!Array.isArray(handlers)) continue;
+      for (const h of handlers as unknown[]) {
+        const arg = (h as { args?: unknown } | null)?.args;
+        const first: unknown = Array.isArray(arg) ? arg[0] : undefined;
+        if (typeof first === 'string' && bundles.has(path.basename(first)) && !isWardenHandler(h, wardenHome)) out.push({ event, arg: first });
+      }
+    }
+  }
+  return out;
+}
+
+function checkPolicy(ctx: DoctorContext, checks: Check[]): void {
+  const paths = policyPaths(ctx.wardenHome, ctx.projectDir);
+  const policy = loadPolicy(paths, ctx.home, ctx.projectDir);
+  for (const e of policy.errors) checks.push(fail(`policy: ${e} — until this is fixed warden holds every guarded call for a human`));
+  for (const w of policy.warnings) checks.push(warn(`policy: ${w}`));
+  if (policy.errors.length === 0) {
+    const layers = ['built-in defaults', ...policy.sources.map((s) => tilde(s, ctx.home))].join(' < ');
+    checks.push(ok(`policy: ${layers} (preset ${policy.preset})`));
+  }
+}
+
+interface Probe {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: Error;
+}
+
+function probe(hook: Registered, command: string, cwd: string, env: NodeJS.ProcessEnv): Probe {
+  const input = {
+    session_id: 'warden-doctor',
+    transcript_path: path.join(cwd, 'transcript.jsonl'),
+    cwd,
+    hook_event_name: 'PreToolUse',
+    permission_mode: 'bypassPermissions',
+    tool_name: 'Bash',
+    tool_input: { command },
+    tool_use_id: 'warden-doctor-probe',
+  };
+  const r = spawnSync(hook.command, hook.args, { cwd, env, input: JSON.stringify(input), encoding: 'utf8', timeout: SELF_TEST_TIMEOUT_MS });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ...(r.error ? { error: r.error } : {}) };
+}
+
+function shown(p: Probe): string {
+  const cut = (s: string): string => (s.length > MAX_SHOWN_OUTPUT ? `${s.slice(0, MAX_SHOWN_OUTPUT)}…` : s);
+  return p.error ? p.error.message : `exit ${p.status}, stdout ${JSON.stringify(cut(p.stdout.trim()))}, stderr ${JSON.stringify(cut(p.stderr.trim()))}`;
+}
+
+function isRuleDeny(p: Probe): boolean {
+  if (p.status !== 0) return false;
+  try {
+    const out = JSON.parse(p.stdout) as { hookSpecificOutput?: { permissionDecision?: unknown; permissionDecisionReason?: unknown } };
+    const reason = out.hookSpecificOutput?.permissionDecisionReason;
+    return out.hookSpecificOutput?.permissionDecision === 'deny' && typeof reason === 'string' && reason.includes(`[${DENY_PROBE_RULE}]`);
+  } catch {
+    return false;
+  }
+}
+
+export function selfTest(hook: Registered, baseEnv: NodeJS.ProcessEnv = process.env): Check {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'warden-doctor-')));
+  try {
+    const cwd = path.join(tmp, 'cwd');
+    fs.mkdirSync(cwd);
+    const env: NodeJS.ProcessEnv = { ...baseEnv, WARDEN_HOME: path.join(tmp, 'empty-warden-home') };
+    delete env.CLAUDE_PROJECT_DIR;
+    const deny = probe(hook, DENY_PROBE, cwd, env);
+    if (!isRuleDeny(deny)) return fail(`self-test: \`${DENY_PROBE}\` was not denied by ${DENY_PROBE_RULE} (${shown(deny)}) — the guard is not working; run ./install.sh again`);
+    const allow = probe(hook, ALLOW_PROBE, cwd, env);
+    if (allow.status !== 0 || allow.stdout.trim() !== '{}') return fail(`self-test: \`${ALLOW_PROBE}\` was not allowed (${shown(allow)}) — run ./install.sh again`);
+    return ok(`self-test: the installed PreToolUse hook denies \`${DENY_PROBE}\` (${DENY_PROBE_RULE}) and allows \`${ALLOW_PROBE}\``);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function checkCli(ctx: DoctorContext, checks: Check[]): void {
+  const link = path.join(ctx.localBin, 'warden');
+  const target = path.join(binDir(ctx.wardenHome), CLI_BUNDLE);
+  let current: string | undefined;
+  try {
+    current = path.resolve(ctx.localBin, fs.readlinkSync(link));
+  } catch {
+    current = undefined;
+  }
+  if (current === target && isExecutableFile(target)) checks.push(ok(`command: ${tilde(link, ctx.home)} → ${tilde(target, ctx.home)}`));
+  else if (current === undefined) checks.push(warn(`command: ${tilde(link, ctx.home)} is missing (the hooks work without it) — run \`warden install\` to add it`));
+  else checks.push(warn(`command: ${tilde(link, ctx.home)} points to ${current}, not to ${tilde(target, ctx.home)} — run \`warden install\``));
+  if (!onPath(ctx.localBin, ctx.env.PATH)) checks.push(warn(`command: ${tilde(ctx.localBin, ctx.home)} is not on PATH; add to your shell profile: export PATH="$HOME/.local/bin:$PATH"`));
+}
