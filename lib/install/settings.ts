@@ -227,7 +227,7 @@ function tidyRecord(text: string, rec: EditRecord): EditRecord {
   return { createdFile: rec.createdFile, created: rec.created.filter(exists), interiors: rec.interiors.filter((i) => exists(i.path)) };
 }
 
-/** Removes warden handlers one at a time (re-reading offsets after each) until `keep` says stop. */
+/** Removes the warden handler `pick` chooses, one at a time (re-reading offsets after each), until it picks none. */
 function removeWhile(text: string, wardenHome: string, rec: EditRecord, pick: (found: Found[]) => Found | undefined): string {
   let out = text;
   for (let i = 0; i < MAX_EDITS; i++) {
