@@ -2,12 +2,9 @@
 // Entry of the `warden` bundle (dist/warden.cjs).
 import { main } from './main.js';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`warden: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`warden: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}

@@ -99,7 +99,7 @@ function rules(): number {
   return 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined:

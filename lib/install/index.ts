@@ -6,7 +6,7 @@
 // Files touched (modes in ./deploy.ts, ./files.ts, ./state.ts, ./project.ts):
 //   ~/.claude/settings.json (+ .warden-backup-<time>), <wardenHome>/{bin/,policy.yaml,
 //   install-state.json}, ~/.local/bin/warden; with --project only <project>/.claude/*.
-// HOME is os.homedir(); wardenHome is $WARDEN_HOME, else --warden-home, else ~/.claude/warden.
+// HOME is os.homedir(); wardenHome as lib/paths.ts resolves it.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -123,7 +123,6 @@ function installForUser(): number {
   say(`  policy   ${t(path.join(w.wardenHome, 'policy.yaml'))}: ${policyCreated ? 'created from the shipped default' : 'kept yours'}`);
   say(`  command  ${linkNote(link, t(path.join(w.localBin, 'warden')))}`);
   if (!onPath(w.localBin, process.env.PATH)) say(`  note     ${t(w.localBin)} is not on your PATH; add to your shell profile: export PATH="$HOME/.local/bin:$PATH"`);
-  if (!w.defaultHome && process.env.WARDEN_HOME === undefined) say(`  note     the hooks use ${w.wardenHome}; export WARDEN_HOME=${w.wardenHome} for the \`warden\` command too`);
   say('Run `warden doctor` to check the installation.');
   return EXIT_OK;
 }

@@ -5,13 +5,14 @@
 // counts as "install created nothing"; uninstall then still removes every warden handler and its
 // group, and only leaves empty containers behind (valid JSON either way).
 
+import { INSTALL_STATE_FILE } from '../paths.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { readIfExists, writeAtomic, PRIVATE_MODE } from './files.js';
 import { EMPTY_RECORD, type EditRecord } from './settings.js';
 
-export const STATE_FILE = 'install-state.json';
+export const STATE_FILE = INSTALL_STATE_FILE;
 
 const PathSchema = z.array(z.union([z.string(), z.number()]));
 const StateSchema = z.object({

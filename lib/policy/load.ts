@@ -61,10 +61,11 @@ export function policyPaths(wardenHome: string, projectDir: string | undefined):
   };
 }
 
-export function expandHome(p: string, home: string): string {
+/** `~` → home; relative paths are relative to `base` (the project for a project policy). */
+export function expandHome(p: string, home: string, base: string = home): string {
   if (p === '~') return home;
   if (p.startsWith('~/')) return path.join(home, p.slice(2));
-  return path.resolve(p);
+  return path.resolve(base, p);
 }
 
 /** The action a rule has under a preset, before any override. */
@@ -228,11 +229,11 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
       else if (action !== current) loosen(`overrides.${id}: ${action}`);
     }
     branches.push(...p.protected.branches.filter((b) => !branches.includes(b)));
-    protPaths.push(...p.protected.paths.map((x) => expandHome(x, home)).filter((x) => !protPaths.includes(x)));
+    protPaths.push(...p.protected.paths.map((x) => expandHome(x, home, projectDir ?? home)).filter((x) => !protPaths.includes(x)));
     customRules.push(...p.custom_rules.map((r) => buildCustomRule(r, pl.file)));
     if (trusted) {
       allowCommands.push(...p.allow.commands.map((c) => ({ pattern: c.pattern, rules: c.rules, source: pl.file })));
-      allowPaths.push(...p.allow.paths.map((x) => (x.startsWith('~') ? expandHome(x, home) : path.resolve(projectDir ?? home, x))));
+      allowPaths.push(...p.allow.paths.map((x) => expandHome(x, home, projectDir ?? home)));
     } else if (p.allow.commands.length > 0 || p.allow.paths.length > 0) {
       loosen('allow exceptions');
     }
