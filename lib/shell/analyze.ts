@@ -27,6 +27,11 @@ export const LIMITS = {
   maxCommands: 4000,
   /** Characters analysed; the rest of a longer command is reported as a bound. */
   maxInput: 1 << 20,
+  /**
+   * Characters analysed over all levels together: nested text (`eval`, `sh -c`, `$(…)`) is
+   * analysed again at each level, and a megabyte of `eval eval …` must not cost a dozen passes.
+   */
+  maxWork: 2 << 20,
 } as const;
 
 export interface Redirect {
@@ -88,6 +93,8 @@ interface State {
 
 interface Budget {
   commands: number;
+  /** Characters walked so far, all levels. */
+  work: number;
   bounds: string[];
   trace: TraceStep[];
   out: SimpleCommand[];
@@ -95,7 +102,7 @@ interface Budget {
 }
 
 export function analyze(command: string, ctx: AnalyzeContext): Analysis {
-  const budget: Budget = { commands: 0, bounds: [], trace: [], out: [], home: ctx.home };
+  const budget: Budget = { commands: 0, work: 0, bounds: [], trace: [], out: [], home: ctx.home };
   let src = command;
   if (src.length > LIMITS.maxInput) {
     budget.bounds.push(`input longer than ${LIMITS.maxInput} characters`);
@@ -118,6 +125,11 @@ function bound(b: Budget, what: string, limit: number): void {
 function walk(src: string, state: State, via: string[], depth: number, b: Budget): void {
   if (depth > LIMITS.maxDepth) {
     bound(b, 'nesting depth', LIMITS.maxDepth);
+    return;
+  }
+  b.work += src.length;
+  if (b.work > LIMITS.maxWork) {
+    bound(b, 'too much text to analyse', LIMITS.maxWork);
     return;
   }
   const scanned = scan(src);
@@ -650,7 +662,7 @@ function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: 
       const ph = placeholder;
       cur = ph === undefined || ph === '' ? [...cur, UNKNOWN] : cur.map((x, k) => (k === 0 ? x : x.split(ph).join(UNKNOWN)));
     }
-    b.trace.push({ kind: 'unwrap', depth, wrapper: name, text: cur.map(display).join(' ') });
+    b.trace.push({ kind: 'unwrap', depth, wrapper: name, text: cur.slice(0, 64).map(display).join(' ') });
   }
   return { argv: cur, cwd: dir };
 }

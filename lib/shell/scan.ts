@@ -29,6 +29,8 @@ export function restoreQuoted(word: string): string {
 }
 export const HEREDOC_MARK = '\u0003';
 export const MAX_NESTING = 64;
+/** Characters of the output's end kept to decide whether a newline continues a command. */
+const TAIL = 8;
 
 export interface Heredoc {
   delimiter: string;
@@ -144,7 +146,23 @@ export function scan(src: string): Scanned {
   const subs: string[] = [];
   const heredocs: Heredoc[] = [];
   let overflow = false;
-  let out = '';
+  // Output is collected in chunks, and the end of it is tracked as it is written: reading back a
+  // string built by `+=` flattens it, which made a megabyte of newlines quadratic.
+  const chunks: string[] = [];
+  /** The last few characters of the output with trailing blanks trimmed, and those blanks. */
+  let tail = '';
+  let blanks = '';
+  const put = (t: string): void => {
+    chunks.push(t);
+    let k = t.length;
+    while (k > 0 && (t[k - 1] === ' ' || t[k - 1] === '\t')) k--;
+    if (k === 0) {
+      blanks = (blanks + t).slice(-TAIL);
+      return;
+    }
+    tail = (tail + blanks + (k === t.length ? t : t.slice(0, k))).slice(-TAIL);
+    blanks = k === t.length ? '' : t.slice(k).slice(-TAIL);
+  };
   let i = 0;
   const n = src.length;
   let pending: PendingHeredoc[] = [];
@@ -200,7 +218,7 @@ export function scan(src: string): Scanned {
   while (i < n) {
     const c = src[i] as string;
     if (quote === "'") {
-      out += literal(c);
+      put(literal(c));
       if (c === "'") quote = '';
       i++;
       continue;
@@ -208,12 +226,12 @@ export function scan(src: string): Scanned {
     if (c === '\\') {
       const next = src[i + 1] ?? '';
       if (next === '\n') {
-        out += ' ';
+        put(' ');
       } else if (next in QUOTED) {
         // Outside quotes the backslash goes; inside double quotes it stays, as in the shell.
-        out += quote === '"' ? `\\${literal(next)}` : literal(next);
+        put(quote === '"' ? `\\${literal(next)}` : literal(next));
       } else {
-        out += src.slice(i, i + 2);
+        put(src.slice(i, i + 2));
       }
       i += 2;
       continue;
@@ -221,29 +239,29 @@ export function scan(src: string): Scanned {
     if (c === '$' && src[i + 1] === '(') {
       // `$((…))` arithmetic is not a command, but may still hold `$(…)`; analyse it like one.
       const [inner, next] = readParen(i + 2);
-      out += addSub(inner);
+      put(addSub(inner));
       i = next;
       continue;
     }
     if (c === '`') {
       const [inner, next] = readBacktick(i + 1);
-      out += addSub(inner);
+      put(addSub(inner));
       i = next;
       continue;
     }
     if (quote === '"' && c === '$' && src[i + 1] === '{') {
       // `"${HOME}"`: a parameter expansion, whose braces are not brace expansion's to mark.
       paramDepth++;
-      out += '${';
+      put('${');
       i += 2;
       continue;
     }
     if (quote === '"') {
       if (paramDepth > 0) {
         if (c === '}') paramDepth--;
-        out += c;
+        put(c);
       } else {
-        out += literal(c);
+        put(literal(c));
       }
       if (c === '"') {
         quote = '';
@@ -255,13 +273,13 @@ export function scan(src: string): Scanned {
     // Outside any quote from here on.
     if (c === "'" || c === '"') {
       quote = c;
-      out += c;
+      put(c);
       i++;
       continue;
     }
     if ((c === '<' || c === '>') && src[i + 1] === '(') {
       const [inner, next] = readParen(i + 2);
-      out += ` ${addSub(inner)} `;
+      put(` ${addSub(inner)} `);
       i = next;
       continue;
     }
@@ -274,7 +292,7 @@ export function scan(src: string): Scanned {
     if (c === '<' && src[i + 1] === '<' && src[i + 2] === '<') {
       // A here-string: its word is ordinary shell text. Without this, the `<<` inside `<<<` read as
       // a heredoc and swallowed the following lines (and any `$(…)` in the word) as its body.
-      out += '<<<';
+      put('<<<');
       i += 3;
       continue;
     }
@@ -285,20 +303,19 @@ export function scan(src: string): Scanned {
         const index = heredocs.length;
         heredocs.push({ delimiter, body: '', quoted: m[2] !== undefined || m[3] !== undefined });
         pending.push({ index, delimiter, strip: m[1] === '-', quoted: m[2] !== undefined || m[3] !== undefined });
-        out += ` < ${heredocMarker(index)} `;
+        put(` < ${heredocMarker(index)} `);
         i += m[0].length;
         continue;
       }
     }
     if (c === '\n') {
-      const before = out.trimEnd();
-      const continues = /(\|\||&&|\||\(|\{|;|^)$/.test(before) || before.endsWith(' do') || before.endsWith(' then');
-      out += continues ? ' ' : ' ; ';
+      const continues = /(\|\||&&|\||\(|\{|;|^)$/.test(tail) || /(^|\s)(do|then)$/.test(tail);
+      put(continues ? ' ' : ' ; ');
       i = pending.length > 0 ? consumeHeredocs(i + 1) : i + 1;
       continue;
     }
-    out += c;
+    put(c);
     i++;
   }
-  return { text: out, subs, heredocs, overflow };
+  return { text: chunks.join(''), subs, heredocs, overflow };
 }
