@@ -1,0 +1,118 @@
+// The rule registry keeps its promises (STYLE.md practice 3): every rule lives in the file its id
+// names, has a table test that mentions it and a doc line in config/policy.yaml; ids are unique and
+// well-formed; every message renders with the data the rule supplies; packs are what the metadata
+// says.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PACKS, RULES, SWITCHABLE_PACKS } from '../../lib/rules/index.js';
+import { renderMessage, type Rule } from '../../lib/rules/define.js';
+import { decisionFor, type Opts } from '../helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', core: 'core' };
+
+/** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
+function pathsOf(id: string): { lib: string; test: string } {
+  const [prefix = '', name = ''] = id.split('/');
+  const folder = FOLDER[prefix];
+  assert.ok(folder !== undefined, `rule ${id}: no folder for the id prefix '${prefix}/' (add it to FOLDER)`);
+  return { lib: `lib/rules/${folder}/${name}.ts`, test: `tests/rules/${folder}/${name}.test.ts` };
+}
+
+const placeholders = (template: string): string[] => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string);
+const messagesOf = (rule: Rule): [string, string][] => Object.entries(rule.meta.messages as Record<string, string>);
+
+/** One call that makes each message of each rule fire: proves the rule supplies its placeholders. */
+const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; opts?: Opts }>>>> = {
+  'core/analysis-bound': { bound: { cmd: 'echo $(ls' } },
+  'core/policy-invalid': { invalid: { cmd: 'ls', opts: { policy: 'preset: extreme\n' } } },
+  'git/push-force': { force: { cmd: 'git push -f' }, leaseProtected: { cmd: 'git push --force-with-lease origin main' } },
+  'git/reset-hard': { hard: { cmd: 'git reset --hard' } },
+  'git/clean-force': { force: { cmd: 'git clean -fd' } },
+  'git/checkout-discard': { paths: { cmd: 'git checkout -- .' }, force: { cmd: 'git checkout -f main' } },
+  'git/restore-worktree': { worktree: { cmd: 'git restore .' } },
+  'git/branch-force-delete': { force: { cmd: 'git branch -D x' } },
+  'git/stash-destroy': { drop: { cmd: 'git stash clear' } },
+  'fs/rm-critical': { critical: { cmd: 'rm -rf /' } },
+  'fs/rm-project-root': { root: { cmd: 'rm -rf .' } },
+  'fs/rm-unresolved': { unresolved: { cmd: 'rm -rf $X' } },
+  'fs/rm-protected-path': { protected: { cmd: 'rm -rf ~/.ssh' } },
+};
+
+void test('rule ids are unique and well-formed', () => {
+  const ids = RULES.map((r) => r.id);
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
+  for (const id of ids) assert.match(id, /^[a-z]+\/[a-z0-9-]+$/);
+});
+
+for (const rule of RULES) {
+  const { lib, test: testFile } = pathsOf(rule.id);
+
+  void test(`${rule.id}: defined in ${lib}`, async () => {
+    const mod = (await import(`${ROOT}${lib}`)) as { default?: unknown };
+    assert.equal(mod.default, rule, `${lib} must default-export the rule registered as ${rule.id}`);
+  });
+
+  void test(`${rule.id}: has a table test ${testFile} that mentions it`, () => {
+    const file = `${ROOT}${testFile}`;
+    assert.ok(fs.existsSync(file), `missing ${testFile}`);
+    assert.ok(fs.readFileSync(file, 'utf8').includes(`'${rule.id}'`), `${testFile} does not mention '${rule.id}'`);
+  });
+
+  void test(`${rule.id}: metadata is complete`, () => {
+    assert.ok(rule.meta.description.trim().length > 0, 'empty description');
+    assert.ok(rule.meta.packs.length > 0, 'no pack');
+    assert.ok(messagesOf(rule).length > 0, 'no messages');
+    for (const [id, text] of messagesOf(rule)) assert.ok(text.trim().length > 0, `message ${id} is empty`);
+    assert.equal(rule.programs.length > 0, rule.check !== undefined, 'programs and check go together');
+  });
+
+  void test(`${rule.id}: renderMessage throws on an unknown message id and on missing data`, () => {
+    assert.throws(() => renderMessage(rule, 'no-such-message', {}), /has no message no-such-message/);
+    for (const [id, text] of messagesOf(rule)) {
+      const keys = placeholders(text);
+      if (keys.length > 0) assert.throws(() => renderMessage(rule, id, {}), new RegExp(`needs data\\.${keys[0] ?? ''}`));
+      const rendered = renderMessage(rule, id, Object.fromEntries(keys.map((k) => [k, `<${k}>`])));
+      assert.ok(!rendered.includes('{{'), `message ${id} keeps a placeholder: ${rendered}`);
+    }
+  });
+
+  void test(`${rule.id}: every message fires and gets data for each of its placeholders`, () => {
+    const triggers = TRIGGERS[rule.id];
+    assert.ok(triggers !== undefined, `add a trigger for ${rule.id} to TRIGGERS`);
+    for (const [id, text] of messagesOf(rule)) {
+      const t = triggers[id];
+      assert.ok(t !== undefined, `add a trigger for ${rule.id} message ${id}`);
+      const f = decisionFor(t.cmd, t.opts).findings.find((x) => x.ruleId === rule.id && x.messageId === id);
+      assert.ok(f, `${JSON.stringify(t.cmd)} does not raise ${rule.id} message ${id}`);
+      for (const key of placeholders(text)) assert.equal(typeof f.data[key], 'string', `${rule.id} ${id}: no data.${key}`);
+      assert.ok(!f.message.includes('{{'), f.message);
+    }
+  });
+}
+
+void test('PACKS is exactly the union of the rules’ meta.packs', () => {
+  const expected = new Map<string, string[]>();
+  for (const r of RULES) for (const p of r.meta.packs) expected.set(p, [...(expected.get(p) ?? []), r.id]);
+  assert.deepEqual(new Map([...PACKS].map(([k, v]) => [k, [...v]])), expected);
+});
+
+void test('packs holding a locked rule cannot be switched off', () => {
+  for (const [pack, ids] of PACKS) {
+    const locked = ids.some((id) => RULES.find((r) => r.id === id)?.meta.locked === true);
+    assert.equal(SWITCHABLE_PACKS.includes(pack), !locked, pack);
+  }
+});
+
+void test('config/policy.yaml documents every rule id in its comments', () => {
+  const comments = fs
+    .readFileSync(`${ROOT}config/policy.yaml`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('#'))
+    .join('\n');
+  const missing = RULES.map((r) => r.id).filter((id) => !new RegExp(`(^|[^a-z0-9/-])${id.replace('/', '\\/')}([^a-z0-9-]|$)`, 'm').test(comments));
+  assert.deepEqual(missing, []);
+});
