@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PACKS, RULES, SWITCHABLE_PACKS } from '../../lib/rules/index.js';
 import { renderMessage, type Rule } from '../../lib/rules/define.js';
+import type { Finding } from '../../lib/types.js';
 import { decisionFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,9 +85,9 @@ for (const rule of RULES) {
     const triggers = TRIGGERS[rule.id];
     assert.ok(triggers !== undefined, `add a trigger for ${rule.id} to TRIGGERS`);
     for (const [id, text] of messagesOf(rule)) {
-      const t = triggers[id];
+      const t: { cmd: string; opts?: Opts } | undefined = triggers[id];
       assert.ok(t !== undefined, `add a trigger for ${rule.id} message ${id}`);
-      const f = decisionFor(t.cmd, t.opts).findings.find((x) => x.ruleId === rule.id && x.messageId === id);
+      const f: Finding | undefined = decisionFor(t.cmd, t.opts).findings.find((x) => x.ruleId === rule.id && x.messageId === id);
       assert.ok(f, `${JSON.stringify(t.cmd)} does not raise ${rule.id} message ${id}`);
       for (const key of placeholders(text)) assert.equal(typeof f.data[key], 'string', `${rule.id} ${id}: no data.${key}`);
       assert.ok(!f.message.includes('{{'), f.message);
