@@ -13,11 +13,13 @@
 export const SUB_MARK = '\u0001';
 /**
  * Quoted or escaped `{`, `}` and `,` are replaced by these stand-ins, so that brace expansion
- * (lib/shell/analyze.ts) only sees the ones the shell would expand; `restoreQuoted` puts them back.
+ * (lib/shell/analyze.ts) only sees the ones the shell would expand; so is every `#` that does not
+ * start a comment (scan drops comments itself), because shell-quote reads a `#` anywhere as one:
+ * `echo a#; rm -rf /` hid the rm. `restoreQuoted` puts them back.
  */
-export const QUOTED: Readonly<Record<string, string>> = { '{': '\u0004', '}': '\u0005', ',': '\u0006' };
-const QUOTED_RE = /[\u0004\u0005\u0006]/g;
-const UNQUOTED: Readonly<Record<string, string>> = { '\u0004': '{', '\u0005': '}', '\u0006': ',' };
+export const QUOTED: Readonly<Record<string, string>> = { '{': '\u0004', '}': '\u0005', ',': '\u0006', '#': '\u0007' };
+const QUOTED_RE = /[\u0004-\u0007]/g;
+const UNQUOTED: Readonly<Record<string, string>> = { '\u0004': '{', '\u0005': '}', '\u0006': ',', '\u0007': '#' };
 
 function literal(c: string): string {
   return QUOTED[c] ?? c;
@@ -261,7 +263,7 @@ export function scan(src: string): Scanned {
         if (c === '}') paramDepth--;
         put(c);
       } else {
-        put(literal(c));
+        put(c === '#' && src[i - 1] === '$' ? c : literal(c));
       }
       if (c === '"') {
         quote = '';
@@ -314,7 +316,8 @@ export function scan(src: string): Scanned {
       i = pending.length > 0 ? consumeHeredocs(i + 1) : i + 1;
       continue;
     }
-    put(c);
+    // A `#` inside a word is literal; `$#` is a parameter.
+    put(c === '#' && src[i - 1] !== '$' ? literal(c) : c);
     i++;
   }
   return { text: chunks.join(''), subs, heredocs, overflow };
