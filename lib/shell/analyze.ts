@@ -109,6 +109,9 @@ export function analyze(command: string, ctx: AnalyzeContext): Analysis {
     budget.trace.push({ kind: 'bound', what: 'input size', limit: LIMITS.maxInput });
     src = src.slice(0, LIMITS.maxInput);
   }
+  // The analysis marks words with control characters (UNKNOWN, substitution, variable, heredoc and
+  // quoting stand-ins); the same characters in the input must not pass for them.
+  src = src.replace(/[\u0000-\u0007]/g, '\uFFFD');
   const state: State = { cwd: ctx.cwd, vars: new Map() };
   walk(src, state, [], 0, budget);
   return { commands: budget.out, trace: budget.trace, bounds: budget.bounds };
