@@ -85,6 +85,8 @@ export function actionFor(rule: Rule, p: EffectivePolicy): Action {
 interface Layer {
   file: string;
   policy: Policy;
+  /** Top-level keys the file itself sets (the rest are schema defaults). */
+  given: ReadonlySet<string>;
 }
 
 /** Reads and validates one policy file. Missing file: undefined. Invalid: errors with file:line. */
@@ -113,7 +115,8 @@ export function parsePolicyText(text: string, file: string): { layer?: Layer; er
     return { errors: parsed.error.issues.map((iss) => `${file}:${lineOf(doc, lc, iss.path)}: ${formatPath(iss.path)}: ${describeIssue(iss)}`) };
   }
   const errors = semanticErrors(parsed.data).map((e) => `${file}:${lineOf(doc, lc, e.path)}: ${formatPath(e.path)}: ${e.message}`);
-  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data }, errors: [] };
+  const given = new Set(raw !== null && typeof raw === 'object' ? Object.keys(raw) : []);
+  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data, given }, errors: [] };
 }
 
 /** Checks the schema cannot express: rule ids and pack names that must exist. */
@@ -214,8 +217,11 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     const loosen = (what: string): void => {
       warnings.push(`${pl.file}: ${what} ignored (a project policy may only tighten; list the project in trusted_projects of your own policy to allow it)`);
     };
-    if (PRESET_RANK[p.preset] > PRESET_RANK[preset]) preset = p.preset;
-    else if (p.preset !== preset && PRESET_RANK[p.preset] < PRESET_RANK[preset] && !trusted) loosen(`preset ${p.preset}`);
+    // Only a preset the file names: the schema default 'standard' is not a request to loosen.
+    if (pl.given.has('preset') && PRESET_RANK[p.preset] !== PRESET_RANK[preset]) {
+      if (PRESET_RANK[p.preset] > PRESET_RANK[preset] || trusted) preset = p.preset;
+      else loosen(`preset ${p.preset}`);
+    }
     if (p.on_error === 'deny') onError = 'deny';
     for (const [pack, on] of Object.entries(p.packs)) {
       if (on) disabled.delete(pack);
