@@ -12,13 +12,15 @@
 import { parse as shellParse, quote as shellQuote, type ParseEntry } from 'shell-quote';
 import path from 'node:path';
 import type { TraceStep } from '../types.js';
-import { HEREDOC_MARK, SUB_MARK, restoreQuoted, scan } from './scan.js';
+import { HEREDOC_MARK, QUOTED, SUB_MARK, restoreQuoted, scan } from './scan.js';
 
 /** Marks the part of a word that comes from an expansion we cannot resolve. */
 export const UNKNOWN = '\u0000';
 const VAR_MARK = '\u0002';
 const SUB_RE = new RegExp(`${SUB_MARK}\\d+${SUB_MARK}`, 'g');
 const VAR_RE = new RegExp(`${VAR_MARK}([^${VAR_MARK}]*)${VAR_MARK}`, 'g');
+/** Every character the analysis uses as a marker. */
+const MARKS_RE = new RegExp(`[${UNKNOWN}${SUB_MARK}${VAR_MARK}${HEREDOC_MARK}${Object.values(QUOTED).join('')}]`, 'g');
 
 export const LIMITS = {
   /** Nesting of `sh -c`, `$(…)`, eval, heredocs-to-shell. */
@@ -111,7 +113,7 @@ export function analyze(command: string, ctx: AnalyzeContext): Analysis {
   }
   // The analysis marks words with control characters (UNKNOWN, substitution, variable, heredoc and
   // quoting stand-ins); the same characters in the input must not pass for them.
-  src = src.replace(/[\u0000-\u0007]/g, '\uFFFD');
+  src = src.replace(MARKS_RE, '\uFFFD');
   const state: State = { cwd: ctx.cwd, vars: new Map() };
   walk(src, state, [], 0, budget);
   return { commands: budget.out, trace: budget.trace, bounds: budget.bounds };

@@ -18,7 +18,7 @@ export const SUB_MARK = '\u0001';
  * `echo a#; rm -rf /` hid the rm. `restoreQuoted` puts them back.
  */
 export const QUOTED: Readonly<Record<string, string>> = { '{': '\u0004', '}': '\u0005', ',': '\u0006', '#': '\u0007' };
-const QUOTED_RE = /[\u0004-\u0007]/g;
+const QUOTED_RE = new RegExp(`[${Object.values(QUOTED).join('')}]`, 'g');
 const UNQUOTED: Readonly<Record<string, string>> = { '\u0004': '{', '\u0005': '}', '\u0006': ',', '\u0007': '#' };
 
 function literal(c: string): string {
