@@ -245,13 +245,16 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
 /** Resolves variable markers, substitution markers and a leading `~`. */
 function resolveWord(word: string, state: State, home: string): string {
   let w = restoreQuoted(word);
-  if (w === '~' || w.startsWith('~/')) w = home + w.slice(1);
+  // An earlier `HOME=…` or `PWD=…` in the same command line wins, as in the shell.
+  const homeNow = state.vars.get('HOME') ?? home;
+  const pwdNow = state.vars.get('PWD') ?? state.cwd;
+  if (w === '~' || w.startsWith('~/')) w = homeNow + w.slice(1);
   else if (w.startsWith('~')) {
     // `~+` is $PWD; `~user` and `~-` (OLDPWD) are someone's home or an earlier directory: unknown.
     const slash = w.indexOf('/');
     const head = slash === -1 ? w : w.slice(0, slash);
     const rest = slash === -1 ? '' : w.slice(slash);
-    if (head === '~+') w = state.cwd + rest;
+    if (head === '~+') w = pwdNow + rest;
     else if (/^~[A-Za-z0-9._-]*$/.test(head)) w = UNKNOWN + rest;
   }
   if (w.includes(SUB_MARK)) w = w.replace(SUB_RE, UNKNOWN);
@@ -260,8 +263,8 @@ function resolveWord(word: string, state: State, home: string): string {
       const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
       if (key === '') return ''; // `$"…"` (a locale string) or a lone `$`
       if (name === undefined || name !== key) return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
-      if (name === 'HOME') return home;
-      if (name === 'PWD') return state.cwd;
+      if (name === 'HOME') return homeNow;
+      if (name === 'PWD') return pwdNow;
       return state.vars.get(name) ?? UNKNOWN;
     });
   }
@@ -464,9 +467,10 @@ function afterCommand(cmd: SimpleCommand, state: State, b: Budget): void {
   const [prog, ...args] = cmd.argv;
   if (prog === 'cd' || prog === 'pushd') {
     const target = args.find((a) => !a.startsWith('-') || a === '-');
-    if (target === undefined) state.cwd = b.home;
+    if (target === undefined) state.cwd = state.vars.get('HOME') ?? b.home;
     else if (target === '-' || isDynamic(target) || isDynamic(state.cwd)) state.cwd = UNKNOWN;
     else state.cwd = path.posix.resolve(state.cwd, target);
+    state.vars.delete('PWD'); // cd sets $PWD to the new directory
   } else if (prog === 'export' || prog === 'declare' || prog === 'local' || prog === 'readonly' || prog === 'typeset') {
     for (const a of args) {
       const m = ASSIGN.exec(a);
