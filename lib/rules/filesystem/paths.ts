@@ -20,9 +20,12 @@ export function resolveTarget(word: string, cwd: string): Target | undefined {
   if (isDynamic(word) || isDynamic(cwd)) return undefined;
   let p = path.posix.resolve(cwd, word);
   let glob = false;
-  // `dir/*`, `dir/.*`, `dir/*.*`: everything in dir.
+  // `dir/*`, `dir/.*`, `dir/*.*`, `dir/.[!.]*`, `dir/[a-z]*`: everything (or every hidden entry,
+  // `.git` included) in dir. Bracket expressions count as wildcards; a literal name part such as
+  // `*.log` restricts the match and does not.
   const base = path.posix.basename(p);
-  if (/^[.*?[\]]+$/.test(base) && base.includes('*') && p !== '/') {
+  const wild = base.replace(/\[[^\]]*\]/g, '?');
+  if (/^[.*?]+$/.test(wild) && wild.includes('*') && p !== '/') {
     p = path.posix.dirname(p);
     glob = true;
   }
