@@ -504,7 +504,50 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
   }
   if (name === 'eval') {
     inner(args.join(' '), 'eval');
+    return;
   }
+  if (name === 'su' || name === 'runuser') {
+    // `su [user] -c 'cmd'`: the command runs in the user's shell.
+    const c = suCommand(args);
+    if (c !== undefined) inner(c, `${name} -c`);
+    return;
+  }
+  if (name === 'find') {
+    // `find root … -exec cmd {} ;`: cmd runs once per match, `{}` a path under root warden cannot
+    // know. The words are already resolved, so they go back in quoted.
+    for (const run of findExecs(args)) inner(shellQuote(run.argv), `find ${run.action}`);
+  }
+}
+
+function suCommand(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-c' || a === '--command') return args[i + 1];
+    if (a.startsWith('--command=')) return a.slice('--command='.length);
+    if (/^-[a-zA-Z]*c$/.test(a) && !a.startsWith('--')) return args[i + 1];
+  }
+  return undefined;
+}
+
+const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+/** The commands of a find's `-exec`/`-execdir`/`-ok`/`-okdir` actions, `{}` made unknown. */
+function findExecs(args: string[]): { action: string; argv: string[] }[] {
+  const roots: string[] = [];
+  let i = 0;
+  while (i < args.length && !/^[-(!]/.test(args[i] as string)) roots.push(args[i++] as string);
+  // One root: matches are below it (`-execdir` runs next to the match, which is below it too).
+  const root = roots.length === 1 ? (roots[0] as string) : roots.length === 0 ? '.' : UNKNOWN;
+  const match = root === UNKNOWN ? UNKNOWN : `${root.replace(/\/+$/, '')}/${UNKNOWN}`;
+  const out: { action: string; argv: string[] }[] = [];
+  for (; i < args.length; i++) {
+    const action = args[i] as string;
+    if (!FIND_EXEC.has(action)) continue;
+    const argv: string[] = [];
+    for (i++; i < args.length && args[i] !== ';' && args[i] !== '+'; i++) argv.push((args[i] as string).split('{}').join(match));
+    if (argv.length > 0) out.push({ action, argv });
+  }
+  return out;
 }
 
 /** `bash -c 'cmd'`, `bash -lc 'cmd'`, `sh -ec 'cmd'`: the argument after the first flag group containing c. */
