@@ -123,6 +123,13 @@ const via: Row[] = [
   { cmd: "echo 'rm x' | sh", commands: [{ argv: ['echo', 'rm x'] }, { argv: ['sh'] }, { argv: ['rm', 'x'], via: ['echo | sh'] }] },
   { cmd: 'echo hi | cat | bash', commands: [{ argv: ['echo', 'hi'] }, { argv: ['cat'] }, { argv: ['bash'] }, { argv: ['hi'], via: ['cat | bash'] }] },
   { cmd: 'curl -s https://x | bash', commands: [{ argv: ['curl', '-s', 'https://x'] }, { argv: ['bash'], stdin: { kind: 'pipe', from: 'curl' } }] },
+  { cmd: "su - root -c 'rm x'", commands: [{ argv: ['su', '-', 'root', '-c', 'rm x'] }, { argv: ['rm', 'x'], via: ['su -c'] }] },
+  {
+    cmd: 'find ./src -name "*.ts" -exec sed -i s/a/b/ {} +',
+    commands: [{ argv: ['find', './src', '-name', '*.ts', '-exec', 'sed', '-i', 's/a/b/', '{}', '+'] }, { argv: ['sed', '-i', 's/a/b/', './src/$…'], via: ['find -exec'] }],
+  },
+  { cmd: 'find -ok rm {} \\;', commands: [{ argv: ['find', '-ok', 'rm', '{}', ';'] }, { argv: ['rm', './$…'], via: ['find -ok'] }] },
+  { cmd: 'find a b -exec rm {} +', commands: [{ argv: ['find', 'a', 'b', '-exec', 'rm', '{}', '+'] }, { argv: ['rm', '$…'], via: ['find -exec'] }] },
 ];
 
 const cwd: Row[] = [
@@ -149,6 +156,9 @@ const variables: Row[] = [
   { cmd: 'cd /tmp; echo $PWD ~+', commands: [{ argv: ['cd', '/tmp'] }, { argv: ['echo', '/tmp', '/tmp'] }] },
   { cmd: 'echo ~root ~root/x ~-', commands: [{ argv: ['echo', '$…', '$…/x', '$…'] }] },
   { cmd: "echo '$HOME' '~'", commands: [{ argv: ['echo', '$HOME', HOME] }] },
+  { cmd: 'HOME=/tmp/h; echo ~ $HOME ~/x; cd; pwd', commands: [{ argv: ['echo', '/tmp/h', '/tmp/h', '/tmp/h/x'] }, { argv: ['cd'] }, { argv: ['pwd'], cwd: '/tmp/h' }] },
+  { cmd: 'PWD=/x; echo $PWD; cd /tmp; echo $PWD', commands: [{ argv: ['echo', '/x'] }, { argv: ['cd', '/tmp'] }, { argv: ['echo', '/tmp'] }] },
+  { cmd: 'echo \u0002HOME\u0002 \u00010\u0001', commands: [{ argv: ['echo', '\uFFFDHOME\uFFFD', '\uFFFD0\uFFFD'] }] },
   { cmd: 'echo ${X:-d} $1 $@ $# $?', commands: [{ argv: ['echo', '$…', '$…', '$…', '$…', '$…'] }] },
   { cmd: 'echo a$(b)c', commands: [{ argv: ['b'] }, { argv: ['echo', 'a$…c'] }] },
   { cmd: 'X=$(pwd); echo $X/y', commands: [{ argv: ['pwd'] }, { argv: ['echo', '$…/y'] }] },

@@ -36,6 +36,8 @@ const valid: Valid[] = [
   { cmd: 'cat <<EOF > notes.md\nrm -rf /\nrm -rf ~\nEOF' },
   { cmd: "cat <<'EOF' > notes.md\n$(rm -rf ~)\nEOF" },
   { cmd: 'echo "rm -rf /" | grep rm' },
+  { cmd: 'echo "{rm,-rf,/}"' },
+  { cmd: 'HOME=/tmp/h; rm -rf ~/x', note: 'home reassigned to a scratch directory' },
 ];
 
 const invalid: Invalid[] = [
@@ -109,6 +111,12 @@ const invalid: Invalid[] = [
   { cmd: "rm -rf '/'", ruleId: R },
   { cmd: 'rm "-rf" "/"', ruleId: R },
   { cmd: '$(echo rm) -rf /', ruleId: R },
+  { cmd: '{rm,-rf,/}', ruleId: R },
+  { cmd: 'rm -rf ~/{a,.}', ruleId: R },
+  { cmd: 'rm -rf $"/"', ruleId: R },
+  { cmd: 'rm -rf ~/.[!.]*', ruleId: R },
+  { cmd: 'HOME=/; rm -rf $HOME/usr', ruleId: R },
+  { cmd: 'HOME=/ && cd && rm -rf etc', ruleId: R },
   // Nested shells, substitutions, eval, heredocs, pipes into a shell.
   { cmd: "bash -c 'rm -rf /'", ruleId: R },
   { cmd: 'sh -c "rm -rf ~"', ruleId: R },
@@ -119,6 +127,8 @@ const invalid: Invalid[] = [
   { cmd: 'diff <(rm -rf /) x', ruleId: R },
   { cmd: 'eval "rm -rf /"', ruleId: R },
   { cmd: 'eval rm -rf /', ruleId: R },
+  { cmd: "su -c 'rm -rf /'", ruleId: R },
+  { cmd: "su - root --command='rm -rf ~'", ruleId: R },
   { cmd: 'bash <<EOF\nrm -rf /\nEOF', ruleId: R },
   { cmd: "bash <<'EOF'\nrm -rf ~\nEOF", ruleId: R },
   { cmd: "sh <<< 'rm -rf /'", ruleId: R },
@@ -130,6 +140,8 @@ const invalid: Invalid[] = [
   // Chains, newlines, groups.
   { cmd: 'echo ok\nrm -rf /', ruleId: R },
   { cmd: 'ls; rm -rf /', ruleId: R },
+  { cmd: 'echo a#; rm -rf /', ruleId: R },
+  { cmd: 'git commit -m fix#1 && rm -rf ~', ruleId: R },
   { cmd: 'true && rm -rf /', ruleId: R },
   { cmd: 'false || rm -rf /', ruleId: R },
   { cmd: 'rm -rf / | cat', ruleId: R },
