@@ -2,12 +2,14 @@ import path from 'node:path';
 import { display, isDynamic } from '../../shell/analyze.js';
 import { findFlag, hasFlag, splitArgs, wildcard } from '../args.js';
 import { defineRule } from '../define.js';
-import { parseGit } from './parse.js';
+import { isFalse, parseGit } from './parse.js';
 
 const VALUE_FLAGS = new Set(['--repo', '-o', '--push-option', '--receive-pack', '--exec']);
 
 /** Shown when the checked-out branch cannot be read; treated as protected. */
 const CURRENT = '(current branch)';
+/** `--all` / `--branches`: every local branch, protected ones included. */
+const ALL = '(all branches)';
 
 /** Destination branch of a refspec (`+src:refs/heads/dst` → dst), or undefined for a tag/odd ref. */
 function destination(spec: string): string {
@@ -36,8 +38,11 @@ export default defineRule({
     const { options, operands } = splitArgs(git.args, VALUE_FLAGS);
     const refspecs = operands.slice(1);
     const plusSpec = refspecs.find((r) => r.startsWith('+'));
-    // `--mirror` force-updates (and deletes) every ref on the remote.
-    const forceFlag = findFlag(options, 'f', '--force') ?? findFlag(options, undefined, '--mirror');
+    // `--mirror` force-updates (and deletes) every ref on the remote; so do a `+` push refspec or
+    // mirror setting given with -c.
+    const forceConfig = git.config.find((c) => (/^remote\..+\.push$/i.test(c.name) && c.value.startsWith('+')) || (/^remote\..+\.mirror$/i.test(c.name) && !isFalse(c.value)));
+    const forceFlag =
+      findFlag(options, 'f', '--force') ?? findFlag(options, undefined, '--mirror') ?? (forceConfig ? `-c ${forceConfig.name}=${forceConfig.value}` : undefined);
     const lease = hasFlag(options, undefined, '--force-with-lease', '--force-if-includes');
     if (forceFlag === undefined && !plusSpec && !lease) return [];
 
@@ -49,12 +54,14 @@ export default defineRule({
     };
     // No refspec, or `HEAD`/`@` as the destination: the checked-out branch.
     let branches = refspecs.map(destination).map((b) => (b === 'HEAD' || b === '@' ? currentBranch() : b));
+    if (hasFlag(options, undefined, '--all', '--branches')) branches.push(ALL);
     if (branches.length === 0) branches = [currentBranch()];
     const branch = branches.map(display).join(', ');
     if (forceFlag !== undefined || plusSpec) {
       return [{ messageId: 'force', data: { how: forceFlag ?? plusSpec ?? '--force', branch } }];
     }
-    const isProtected = (b: string): boolean => b === CURRENT || isDynamic(b) || ctx.protectedBranches.some((p) => wildcard(p, b));
+    // A pattern refspec (`refs/heads/*`) or --all reaches the protected branches too.
+    const isProtected = (b: string): boolean => b === CURRENT || b === ALL || b.includes('*') || isDynamic(b) || ctx.protectedBranches.some((p) => wildcard(p, b));
     const hit = branches.find(isProtected);
     return hit === undefined ? [] : [{ messageId: 'leaseProtected', data: { branch: display(hit) } }];
   },
