@@ -3,11 +3,12 @@ import { defineRule } from '../define.js';
 import { parseGit } from './parse.js';
 
 const VALUE_FLAGS = new Set(['-b', '-B', '--orphan', '--conflict', '--pathspec-from-file']);
+const SWITCH_VALUE_FLAGS = new Set(['-c', '-C', '--orphan', '--conflict']);
 
 export default defineRule({
   id: 'git/checkout-discard',
   meta: {
-    description: '`git checkout -- <path>`, `git checkout .` and `git checkout -f`, which overwrite uncommitted changes',
+    description: '`git checkout -- <path>`, `git checkout .`, `git checkout -f` and `git switch -f`, which overwrite uncommitted changes',
     action: 'ask',
     presets: { strict: 'deny', paranoid: 'deny' },
     packs: ['git'],
@@ -19,6 +20,11 @@ export default defineRule({
   programs: ['git'],
   check(cmd) {
     const git = parseGit(cmd.argv);
+    if (git?.sub === 'switch') {
+      // `git switch -f` / `--discard-changes`: checkout -f under its newer name.
+      const { options } = splitArgs(git.args, SWITCH_VALUE_FLAGS);
+      return hasFlag(options, 'f', '--force', '--discard-changes') ? [{ messageId: 'force', data: { segment: cmd.text } }] : [];
+    }
     if (git?.sub !== 'checkout') return [];
     const dash = git.args.indexOf('--');
     const { options, operands } = splitArgs(dash === -1 ? git.args : git.args.slice(0, dash), VALUE_FLAGS);
