@@ -25,6 +25,7 @@ const valid: Valid[] = [
   { cmd: `git -C ${onFeature} push --force-with-lease`, note: '-C into a feature checkout', opts: { cwd: onMain } },
   { cmd: 'git push -o ci.skip origin feature/x' },
   { cmd: 'git pull -f' },
+  { cmd: 'git -c remote.origin.push=refs/heads/feature/x push' },
   { cmd: 'git fetch --force origin' },
   // False-positive traps: the dangerous text is data, not a command.
   { cmd: 'echo "git push --force"' },
@@ -65,6 +66,10 @@ const invalid: Invalid[] = [
   { cmd: 'git push --force-with-lease origin feature/x:main', ruleId: R, messageId: 'leaseProtected' },
   { cmd: 'git push --force-with-lease origin HEAD:refs/heads/main', ruleId: R, messageId: 'leaseProtected' },
   { cmd: 'git push --force-with-lease origin feature/x develop', ruleId: R, messageId: 'leaseProtected' },
+  { cmd: 'git push --force-with-lease --all', note: 'on a feature branch', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onFeature } },
+  { cmd: "git push --force-with-lease origin 'refs/heads/*:refs/heads/*'", ruleId: R, messageId: 'leaseProtected' },
+  { cmd: "git -c 'remote.origin.push=+refs/heads/*:refs/heads/*' push", ruleId: R, messageId: 'force' },
+  { cmd: 'git -c remote.backup.mirror=true push backup', ruleId: R, messageId: 'force' },
   { cmd: 'git push --force-if-includes --force-with-lease origin main', ruleId: R },
   { cmd: 'git push --force-with-lease origin "$BRANCH"', ruleId: R, messageId: 'leaseProtected' },
   { cmd: 'git push --force-with-lease', note: 'on main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onMain } },
