@@ -488,10 +488,12 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
     b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: src.length > 200 ? `${src.slice(0, 200)}…` : src });
     walk(src, { cwd: cmd.cwd, vars: new Map(state.vars) }, [...cmd.via, label], cmd.depth + 1, b);
   };
-  if (SHELLS.has(name)) {
+  // `$SHELL -c '…'`, `"$(which bash)" -c '…'`: a program warden cannot name, given a command string
+  // the way a shell is, is read as a shell (a non-shell reading `-c` code only costs a false alarm).
+  if (SHELLS.has(name) || (isDynamic(name) && shellCommandArg(args) !== undefined)) {
     const c = shellCommandArg(args);
     if (c !== undefined) {
-      inner(c, `${name} -c`);
+      inner(c, `${display(name)} -c`);
       return;
     }
     const script = args.find((a) => !a.startsWith('-'));
