@@ -124,6 +124,7 @@ const via: Row[] = [
   { cmd: 'echo hi | cat | bash', commands: [{ argv: ['echo', 'hi'] }, { argv: ['cat'] }, { argv: ['bash'] }, { argv: ['hi'], via: ['cat | bash'] }] },
   { cmd: 'curl -s https://x | bash', commands: [{ argv: ['curl', '-s', 'https://x'] }, { argv: ['bash'], stdin: { kind: 'pipe', from: 'curl' } }] },
   { cmd: "su - root -c 'rm x'", commands: [{ argv: ['su', '-', 'root', '-c', 'rm x'] }, { argv: ['rm', 'x'], via: ['su -c'] }] },
+  { cmd: '$SHELL -c "rm x"', commands: [{ argv: ['$…', '-c', 'rm x'] }, { argv: ['rm', 'x'], via: ['$… -c'] }] },
   {
     cmd: 'find ./src -name "*.ts" -exec sed -i s/a/b/ {} +',
     commands: [{ argv: ['find', './src', '-name', '*.ts', '-exec', 'sed', '-i', 's/a/b/', '{}', '+'] }, { argv: ['sed', '-i', 's/a/b/', './src/$…'], via: ['find -exec'] }],

@@ -129,6 +129,8 @@ const invalid: Invalid[] = [
   { cmd: 'eval rm -rf /', ruleId: R },
   { cmd: "su -c 'rm -rf /'", ruleId: R },
   { cmd: "su - root --command='rm -rf ~'", ruleId: R },
+  { cmd: '$SHELL -c "rm -rf /"', ruleId: R },
+  { cmd: "rm -rf $'\\x2f'", ruleId: R },
   { cmd: 'bash <<EOF\nrm -rf /\nEOF', ruleId: R },
   { cmd: "bash <<'EOF'\nrm -rf ~\nEOF", ruleId: R },
   { cmd: "sh <<< 'rm -rf /'", ruleId: R },
