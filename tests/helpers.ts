@@ -149,13 +149,16 @@ export function assertNotRaised(cmd: string, ruleId: string, opts: Opts = {}): D
 }
 
 /**
- * A throwaway git work tree whose `.git/HEAD` names `branch` (no git process needed: warden reads
- * HEAD directly). Returns its path; removed at exit with the other temp files.
+ * A throwaway git work tree whose HEAD names `branch` (no git process needed: warden reads HEAD
+ * directly). `worktree`: `.git` is a file pointing elsewhere, as in a linked worktree or submodule;
+ * `detached`: HEAD holds a commit id. Returns its path; removed at exit with the other temp files.
  */
-export function gitFixture(branch: string): string {
+export function gitFixture(branch: string, opts: { worktree?: boolean; detached?: boolean } = {}): string {
   const dir = path.join(tmp(), `repo-${branch.replace(/[^a-z0-9]/gi, '_')}-${fileCounter++}`);
-  fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
-  fs.writeFileSync(path.join(dir, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`);
+  const gitDir = opts.worktree === true ? path.join(dir, '..', `${path.basename(dir)}.gitdir`) : path.join(dir, '.git');
+  fs.mkdirSync(gitDir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true });
+  if (opts.worktree === true) fs.writeFileSync(path.join(dir, '.git'), `gitdir: ../${path.basename(gitDir)}\n`);
+  fs.writeFileSync(path.join(gitDir, 'HEAD'), opts.detached === true ? '3f6c7fa741cc9c56af9ad542bd6ee4cea17abe7f\n' : `ref: refs/heads/${branch}\n`);
   return dir;
 }
-

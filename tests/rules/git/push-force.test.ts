@@ -9,6 +9,9 @@ const R = 'git/push-force';
 const onMain = gitFixture('main');
 const onFeature = gitFixture('feature/x');
 const onRelease = gitFixture('release/2.0');
+const worktreeOnMain = gitFixture('main', { worktree: true });
+const worktreeOnFeature = gitFixture('feature/y', { worktree: true });
+const detached = gitFixture('main', { detached: true });
 
 const valid: Valid[] = [
   { cmd: 'git push' },
@@ -22,6 +25,8 @@ const valid: Valid[] = [
   { cmd: 'git push --force-with-lease origin HEAD:feature/x' },
   { cmd: 'git push --force-with-lease', note: 'on a feature branch', opts: { cwd: onFeature } },
   { cmd: 'git push --force-with-lease origin HEAD', note: 'on a feature branch', opts: { cwd: onFeature } },
+  { cmd: 'git push --force-with-lease', note: 'from a subdirectory of a feature checkout', opts: { cwd: `${onFeature}/src/deep` } },
+  { cmd: 'git push --force-with-lease', note: 'linked worktree on a feature branch', opts: { cwd: worktreeOnFeature } },
   { cmd: `git -C ${onFeature} push --force-with-lease`, note: '-C into a feature checkout', opts: { cwd: onMain } },
   { cmd: 'git push -o ci.skip origin feature/x' },
   { cmd: 'git pull -f' },
@@ -75,6 +80,9 @@ const invalid: Invalid[] = [
   { cmd: 'git push --force-with-lease', note: 'on main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onMain } },
   { cmd: 'git push --force-with-lease', note: 'on release/2.0', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onRelease } },
   { cmd: 'git push --force-with-lease', note: 'not in a repository', ruleId: R, messageId: 'leaseProtected' },
+  { cmd: 'git push --force-with-lease', note: 'linked worktree on main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: worktreeOnMain } },
+  { cmd: 'git push --force-with-lease', note: 'detached HEAD', ruleId: R, messageId: 'leaseProtected', opts: { cwd: detached } },
+  { cmd: 'git push --force-with-lease', note: 'from a subdirectory of main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: `${onMain}/src` } },
   { cmd: 'git push --force-with-lease origin HEAD', note: 'on main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onMain } },
   { cmd: 'git push --force-with-lease origin @', note: 'on main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onMain } },
   { cmd: `git -C ${onMain} push --force-with-lease`, note: '-C into main', ruleId: R, messageId: 'leaseProtected', opts: { cwd: onFeature } },
