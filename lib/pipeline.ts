@@ -10,14 +10,10 @@ import { renderMessage, type Rule, type RuleContext } from './rules/define.js';
 import { RULES, ruleById } from './rules/index.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
-import type { Action, Decision, Finding, TraceStep } from './types.js';
+import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js';
 import { isStricter } from './types.js';
 
-export interface ToolCall {
-  tool: string;
-  input: Record<string, unknown>;
-  cwd: string;
-}
+export type { ToolCall };
 
 export interface Env {
   home: string;
@@ -57,6 +53,11 @@ function indexRules(rules: readonly Rule[]): Map<string, Rule[]> {
   return m;
 }
 const SHIPPED_INDEX = indexRules(RULES);
+const SHIPPED_TOOL_INDEX: Map<string, Rule[]> = (() => {
+  const m = new Map<string, Rule[]>();
+  for (const r of RULES) for (const t of r.tools ?? []) m.set(t, [...(m.get(t) ?? []), r]);
+  return m;
+})();
 
 export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loadPolicyFor(env)): Decision {
   const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];
@@ -97,6 +98,12 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     if (analysis.bounds.length > 0) {
       raise(ruleById('core/analysis-bound'), 'bound', { what: analysis.bounds.join('; ') }, truncate(call.input.command, 200));
     }
+  }
+
+  // Rules on the tool call itself (file tools, MCP tools, …): indexed by tool name, `*` for all.
+  for (const rule of [...(SHIPPED_TOOL_INDEX.get(call.tool) ?? []), ...(SHIPPED_TOOL_INDEX.get('*') ?? [])]) {
+    if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
+    for (const hit of rule.checkTool?.(call, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, summarize(call), hit.paths);
   }
 
   if (policy.errors.length > 0 && !READ_ONLY_TOOLS.has(call.tool)) {

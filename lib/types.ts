@@ -41,6 +41,13 @@ export type TraceStep =
 
 export type Verdict = Action;
 
+/** A pending tool call as the pipeline sees it. */
+export interface ToolCall {
+  tool: string;
+  input: Record<string, unknown>;
+  cwd: string;
+}
+
 export interface Decision {
   verdict: Verdict;
   findings: Finding[];

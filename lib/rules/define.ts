@@ -2,7 +2,7 @@
 // small `check` over one simple command. Findings refer to messages by id; reason text is rendered
 // here, in one place. Packs are derived from `meta.packs` (lib/rules/index.ts).
 
-import type { Action } from '../types.js';
+import type { Action, ToolCall } from '../types.js';
 import type { SimpleCommand } from '../shell/analyze.js';
 
 export type Preset = 'standard' | 'strict' | 'paranoid';
@@ -46,11 +46,15 @@ export interface Rule<M extends string = string> {
   /** Programs (basenames) whose simple commands this rule sees. Empty: only raised by the pipeline. */
   programs: readonly string[];
   check?(cmd: SimpleCommand, ctx: RuleContext): Hit<M>[];
+  /** Tool names (not Bash: its commands go through `check`) whose calls `checkTool` sees; `*` for all. */
+  tools?: readonly string[];
+  checkTool?(call: ToolCall, ctx: RuleContext): Hit<M>[];
 }
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   if (Object.keys(rule.meta.messages).length === 0) throw new Error(`rule ${rule.id} has no messages`);
   if (rule.programs.length > 0 && rule.check === undefined) throw new Error(`rule ${rule.id} lists programs but has no check`);
+  if ((rule.tools?.length ?? 0) > 0 && rule.checkTool === undefined) throw new Error(`rule ${rule.id} lists tools but has no checkTool`);
   return rule;
 }
 
