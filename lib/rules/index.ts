@@ -1,36 +1,13 @@
-// The explicit registry of shipped rules. Packs are derived from each rule's `meta.packs`; a test
+// The explicit registry of shipped rules (each pack folder's index.ts lists its own). Packs are derived from each rule's `meta.packs`; a test
 // checks every rule has a table test, a doc line in config/policy.yaml, and an id matching its file.
 
 import type { Rule } from './define.js';
-import analysisBound from './core/analysis-bound.js';
-import policyInvalid from './core/policy-invalid.js';
-import branchForceDelete from './git/branch-force-delete.js';
-import checkoutDiscard from './git/checkout-discard.js';
-import cleanForce from './git/clean-force.js';
-import pushForce from './git/push-force.js';
-import resetHard from './git/reset-hard.js';
-import restoreWorktree from './git/restore-worktree.js';
-import stashDestroy from './git/stash-destroy.js';
-import rmCritical from './filesystem/rm-critical.js';
-import rmProjectRoot from './filesystem/rm-project-root.js';
-import rmProtectedPath from './filesystem/rm-protected-path.js';
-import rmUnresolved from './filesystem/rm-unresolved.js';
+import { CORE_RULES } from './core/index.js';
+import { FILESYSTEM_RULES } from './filesystem/index.js';
+import { GIT_RULES } from './git/index.js';
 
-export const RULES: readonly Rule[] = [
-  analysisBound,
-  policyInvalid,
-  pushForce,
-  resetHard,
-  cleanForce,
-  checkoutDiscard,
-  restoreWorktree,
-  branchForceDelete,
-  stashDestroy,
-  rmCritical,
-  rmProjectRoot,
-  rmUnresolved,
-  rmProtectedPath,
-];
+/** Every shipped rule. Each folder's index.ts lists its rules; add a pack here with one line. */
+export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
