@@ -46,6 +46,10 @@ export interface EffectivePolicy {
   allowCommands: readonly AllowCommand[];
   allowPaths: readonly string[];
   customRules: readonly Rule[];
+  /** The decision journal (only the user's policy sets where and how long; a project may only journal more). */
+  journal: { dir: string; retentionDays: number; allows: 'compact' | 'full' | 'off' };
+  /** Identity files, read in order at every session boundary, and the cap on their text. */
+  identity: { files: readonly IdentityFile[]; maxBytes: number };
   /** Files that were read and valid. */
   sources: readonly string[];
   errors: readonly string[];
@@ -53,6 +57,23 @@ export interface EffectivePolicy {
 }
 
 const PRESET_RANK: Record<Preset, number> = { standard: 0, strict: 1, paranoid: 2 };
+const ALLOWS_RANK = { off: 0, compact: 1, full: 2 } as const;
+
+export interface IdentityFile {
+  path: string;
+  /** A file from the project must resolve inside this directory (no symlink out of the repository). */
+  confine: string | undefined;
+}
+
+/**
+ * One `identity.files` entry as a path: `$WARDEN_HOME/…`, `~/…` and absolute paths as they are;
+ * relative paths inside the project (undefined without one).
+ */
+export function identityFile(entry: string, wardenHome: string, home: string, projectDir: string | undefined): IdentityFile | undefined {
+  if (entry === '$WARDEN_HOME' || entry.startsWith('$WARDEN_HOME/')) return { path: path.join(wardenHome, entry.slice('$WARDEN_HOME'.length)), confine: undefined };
+  if (entry === '~' || entry.startsWith('~/') || path.isAbsolute(entry)) return { path: expandHome(entry, home), confine: undefined };
+  return projectDir === undefined ? undefined : { path: path.resolve(projectDir, entry), confine: projectDir };
+}
 
 export function policyPaths(wardenHome: string, projectDir: string | undefined): PolicyPaths {
   return {
@@ -87,6 +108,14 @@ interface Layer {
   policy: Policy;
   /** Top-level keys the file itself sets (the rest are schema defaults). */
   given: ReadonlySet<string>;
+  /** The file as parsed, before defaults: to tell a nested key given from a default. */
+  raw: unknown;
+}
+
+/** Does the file itself set `section.key`? */
+function givenIn(raw: unknown, section: string, key: string): boolean {
+  const s = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[section] : undefined;
+  return s !== null && typeof s === 'object' && key in s;
 }
 
 /** Reads and validates one policy file. Missing file: undefined. Invalid: errors with file:line. */
@@ -116,7 +145,7 @@ export function parsePolicyText(text: string, file: string): { layer?: Layer; er
   }
   const errors = semanticErrors(parsed.data).map((e) => `${file}:${lineOf(doc, lc, e.path)}: ${formatPath(e.path)}: ${e.message}`);
   const given = new Set(raw !== null && typeof raw === 'object' ? Object.keys(raw) : []);
-  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data, given }, errors: [] };
+  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data, given, raw }, errors: [] };
 }
 
 /** Checks the schema cannot express: rule ids and pack names that must exist. */
@@ -208,6 +237,15 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
   const allowCommands: AllowCommand[] = u.allow.commands.map((c) => ({ pattern: c.pattern, rules: c.rules, source: paths.user }));
   const allowPaths = u.allow.paths.map((p) => expandHome(p, home));
   const customRules: Rule[] = u.custom_rules.map((r) => buildCustomRule(r, paths.user));
+  // The user's policy lives in the warden home.
+  const wardenHome = path.dirname(paths.user);
+  const journal = {
+    dir: u.journal.dir !== undefined ? expandHome(u.journal.dir, home, wardenHome) : path.join(wardenHome, 'journal'),
+    retentionDays: u.journal.retention_days,
+    allows: u.journal.allows,
+  };
+  const identityFiles = u.identity.files.flatMap((f) => identityFile(f, wardenHome, home, projectDir) ?? []);
+  let identityMax = u.identity.max_bytes;
 
   const pl = project.layer;
   if (pl) {
@@ -243,6 +281,20 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     } else if (p.allow.commands.length > 0 || p.allow.paths.length > 0) {
       loosen('allow exceptions');
     }
+    // The journal: a project may journal more (allows), never less, elsewhere or for a shorter time.
+    if (givenIn(pl.raw, 'journal', 'allows') && ALLOWS_RANK[p.journal.allows] > ALLOWS_RANK[journal.allows]) journal.allows = p.journal.allows;
+    else if (givenIn(pl.raw, 'journal', 'allows') && p.journal.allows !== journal.allows) loosen(`journal.allows: ${p.journal.allows}`);
+    if (givenIn(pl.raw, 'journal', 'dir')) warnings.push(`${pl.file}: journal.dir ignored (only your own policy decides where the journal is)`);
+    if (givenIn(pl.raw, 'journal', 'retention_days')) warnings.push(`${pl.file}: journal.retention_days ignored (only your own policy decides how long the journal is kept)`);
+    // Identity: a project may add files of its own (inside it) and lower the size cap.
+    if (givenIn(pl.raw, 'identity', 'files')) {
+      for (const f of p.identity.files) {
+        const resolved = identityFile(f, wardenHome, home, projectDir);
+        if (resolved === undefined || resolved.confine === undefined) warnings.push(`${pl.file}: identity file ${f} ignored (a project may only name files inside itself)`);
+        else if (!identityFiles.some((x) => x.path === resolved.path)) identityFiles.push(resolved);
+      }
+    }
+    if (p.identity.max_bytes < identityMax) identityMax = p.identity.max_bytes;
     if (p.trusted_projects.length > 0) warnings.push(`${pl.file}: trusted_projects ignored (only your own policy can trust a project)`);
   }
 
@@ -268,6 +320,8 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     allowCommands,
     allowPaths,
     customRules,
+    journal,
+    identity: { files: identityFiles, maxBytes: identityMax },
     sources,
     errors,
     warnings,

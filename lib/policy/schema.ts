@@ -62,6 +62,26 @@ export const PolicySchema = z.strictObject({
     }),
     {},
   ),
+  journal: z.prefault(
+    z.strictObject({
+      /** Where the journal lives; default `<warden home>/journal`. Only your own policy can set it. */
+      dir: z.optional(z.string().check(z.minLength(1))),
+      /** Days of journal segments kept; 0 keeps everything. */
+      retention_days: z._default(z.int().check(z.gte(0), z.lte(36500)), 90),
+      /** How `allow` decisions are journaled: compact (tool and a short input), full, or off. */
+      allows: z._default(z.enum(['compact', 'full', 'off']), 'compact'),
+    }),
+    {},
+  ),
+  identity: z.prefault(
+    z.strictObject({
+      /** Read in order at every session boundary; `$WARDEN_HOME`, `~`, or relative to the project. */
+      files: z._default(z.array(z.string().check(z.minLength(1))), ['$WARDEN_HOME/identity.md', '.claude/identity.md']),
+      /** Most identity text shown, all files together; the rest is cut with a visible marker. */
+      max_bytes: z._default(z.int().check(z.gte(256), z.lte(8192)), 6000),
+    }),
+    {},
+  ),
   custom_rules: z._default(z.array(CustomRuleSchema), []),
   trusted_projects: z._default(z.array(z.string()), []),
 });
