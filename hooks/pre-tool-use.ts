@@ -1,16 +1,31 @@
-// PreToolUse: every pending tool call → the pipeline → allow (no output) / ask / deny.
+// PreToolUse: every pending tool call → the pipeline → journal → allow (no output) / ask / deny.
+// The journal never changes the decision: if it cannot record it, the user is told (systemMessage).
 import os from 'node:os';
-import { envFrom, evaluate } from '../lib/pipeline.js';
+import { envFrom, evaluate, loadPolicyFor } from '../lib/pipeline.js';
 import { wardenHome } from '../lib/paths.js';
+import { guardDraft, guardFailureDraft, tryAppend } from '../lib/journal/record.js';
 import { deadlineMs } from '../lib/protocol/deadlines.js';
-import { renderPreToolUse } from '../lib/protocol/output.js';
+import { renderPreToolUse, withSystemMessage } from '../lib/protocol/output.js';
 import { run } from '../lib/protocol/run.js';
+import type { Decision } from '../lib/types.js';
 
 void run(
   'PreToolUse',
   (input) => {
     const env = envFrom(process.env, input.cwd, os.homedir(), wardenHome());
-    return renderPreToolUse(evaluate({ tool: input.tool_name, input: input.tool_input, cwd: input.cwd }, env));
+    const policy = loadPolicyFor(env);
+    const call = { tool: input.tool_name, input: input.tool_input, cwd: input.cwd };
+    const origin = { session: input.session_id, agent: input.agent_id, cwd: input.cwd, mode: input.permission_mode };
+    let decision: Decision;
+    try {
+      decision = evaluate(call, env, policy);
+    } catch (e) {
+      // The runtime answers deny (fail closed); record that it did.
+      tryAppend(policy.journal, [guardFailureDraft(call, e instanceof Error ? e.message : String(e), origin)]);
+      throw e;
+    }
+    const draft = guardDraft(call, decision, origin, policy.journal.allows);
+    return withSystemMessage(renderPreToolUse(decision), draft ? tryAppend(policy.journal, [draft]) : undefined);
   },
   { deadlineMs: deadlineMs('PreToolUse') },
 );

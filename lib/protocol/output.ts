@@ -34,6 +34,16 @@ export function renderPreToolUse(decision: Decision): HookOutput {
   };
 }
 
+/**
+ * Adds a note for the user (`systemMessage`) to a hook's output without touching its decision:
+ * how the journal reports that it could not record something.
+ */
+export function withSystemMessage(out: HookOutput, message: string | undefined): HookOutput {
+  if (message === undefined) return out;
+  const prior = typeof out.json.systemMessage === 'string' ? `${out.json.systemMessage}\n` : '';
+  return { ...out, json: { ...out.json, systemMessage: `${prior}${message}` } };
+}
+
 export function failClosedPreToolUse(what: string): HookOutput {
   const reason = `warden blocked this call because the guard itself failed (${what}), and it fails closed. Tell the user; they can run \`warden doctor\` to find the cause.`;
   return {

@@ -7,13 +7,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { availableHooks } from '../../lib/install/deploy.js';
+import { HOOKS } from '../../lib/install/hooks.js';
 import { HOOK_TIMEOUT_S } from '../../lib/protocol/deadlines.js';
 import type { EventName } from '../../lib/protocol/schemas.js';
 import { assertBuilt, handlersUnder, makeHome, readSettings, repoRoot, run, runInstall, warden, type Home, type Settings } from './helpers.js';
 
 before(assertBuilt);
 
-const CORE_EVENTS = ['PreToolUse', 'PostToolUse', 'SessionStart'];
+/** Every event whose hook bundle is built: install registers exactly those (lib/install/hooks.ts). */
+const CORE_EVENTS: string[] = availableHooks(path.join(repoRoot, 'dist')).map((h) => h.event);
 
 function withHome(t: { after: (fn: () => void) => void }): Home {
   const h = makeHome();
@@ -37,7 +40,7 @@ void test('fresh HOME: install.sh registers the hooks in exec form, doctor passe
     const groups = s.hooks?.[event] ?? [];
     assert.equal(groups.length, 1, event);
     const g = groups[0];
-    assert.equal(g?.matcher, event === 'SessionStart' ? undefined : '*', `${event} matcher`);
+    assert.equal(g?.matcher, HOOKS.find((h) => h.event === event)?.matcher, `${event} matcher`);
     assert.equal(g?.hooks.length, 1);
     const hook = g?.hooks[0];
     assert.equal(hook?.type, 'command');
