@@ -17,8 +17,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
-/** Longest wait for the lock before the append is given up and reported. */
-export const LOCK_TIMEOUT_MS = 2000;
+/**
+ * Longest wait for the lock before the append is given up and reported. A holder needs about a
+ * millisecond, but a loaded machine can deschedule it; 40 hooks at once on 2 busy CPUs have needed
+ * over 2 s. Well below the PreToolUse deadline; SessionEnd passes a shorter one.
+ */
+export const LOCK_TIMEOUT_MS = 5000;
 /** A lock older than this is stale whatever its pid says. */
 export const LOCK_STALE_MS = 10_000;
 /** A lock whose pid is gone is stale once it is this old. */

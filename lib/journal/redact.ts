@@ -93,6 +93,11 @@ function isUnmistakableSecretName(name: string): boolean {
   return isSecretName(name) && (/[_.-]|[a-z][A-Z]/.test(name) || /pass(?:word|wd|phrase)|secret/i.test(name));
 }
 
+/** Inside prose (`No secrets: the text …`) only a value with a digit or symbol, or a long one, is taken for a secret. */
+function looksLikeSecret(value: string): boolean {
+  return /[0-9_+/=!@#$%^&*-]/.test(value) || value.replace(/^['"]|['"]$/g, '').length >= 12;
+}
+
 /** A value that only refers to a secret elsewhere (`$FOO`, `${FOO}`, `"$FOO"`): kept. */
 function isReference(value: string): boolean {
   return /^["']?\$/.test(value) || value === REDACTED || value === `"${REDACTED}"`;
@@ -123,7 +128,7 @@ export function redact(text: string): string {
   t = redactNamed(QUOTED_KEY, t, 2, 4);
   t = redactNamed(YAML_KEY, t, 2, 4);
   t = t.replace(INLINE_KEY, (m: string, name: string, sep: string, value: string) =>
-    isUnmistakableSecretName(name) && !isReference(value) ? `${name}${sep}${REDACTED}` : m,
+    isUnmistakableSecretName(name) && !isReference(value) && looksLikeSecret(value) ? `${name}${sep}${REDACTED}` : m,
   );
   t = redactNamed(LONG_FLAG_VALUE, t, 2, 4);
   for (const re of TOKEN_SHAPES) t = t.replace(re, REDACTED);

@@ -86,13 +86,19 @@ function fitValue(key: string, v: unknown, scale: number): unknown {
   return v;
 }
 
-function build(draft: Draft, seq: number, time: string, prev: string): JournalEntry {
+/** Redacted and cut to fit MAX_ENTRY_BYTES, measured with the longest seq and prev it can get. */
+function fit(draft: Draft, time: string): Draft {
   for (let scale = 1; ; scale /= 2) {
     const fitted = fitValue('', draft, scale) as Draft;
-    const e = { v: 1 as const, seq, time, ...fitted, prev, hash: '' };
-    e.hash = entryHash(e);
-    if (Buffer.byteLength(entryLine(e)) <= MAX_ENTRY_BYTES || scale < 1 / 64) return e;
+    const probe = seal(fitted, Number.MAX_SAFE_INTEGER, time, GENESIS);
+    if (Buffer.byteLength(entryLine(probe)) <= MAX_ENTRY_BYTES || scale < 1 / 64) return fitted;
   }
+}
+
+function seal(fitted: Draft, seq: number, time: string, prev: string): JournalEntry {
+  const e = { v: 1 as const, seq, time, ...fitted, prev, hash: '' };
+  e.hash = entryHash(e);
+  return e;
 }
 
 export function ensureDir(dir: string): void {
@@ -224,6 +230,9 @@ function planPrune(dir: string, head: Head, newSegment: string, now: Date, reten
  */
 export function appendEntries(dir: string, drafts: readonly Draft[], opts: AppendOptions = {}): JournalEntry[] {
   const now = opts.now ?? new Date();
+  const time = now.toISOString();
+  // Redaction and cutting happen before the lock: the time it is held is a few file operations.
+  const ready = drafts.map((d) => fit(d, time));
   ensureDir(dir);
   const held = acquire(path.join(dir, LOCK_FILE), opts.lock);
   try {
@@ -240,13 +249,10 @@ export function appendEntries(dir: string, drafts: readonly Draft[], opts: Appen
     const segment = head !== undefined && head.segment > today ? head.segment : today;
     const plan = head !== undefined && segment !== head.segment && (opts.retentionDays ?? 0) > 0 ? planPrune(dir, head, segment, now, opts.retentionDays ?? 0) : undefined;
     if (plan) pending.push({ event: 'prune', anchor: plan.anchor, pruned: plan.remove, rationale: `retention: segments older than ${opts.retentionDays} days removed` });
-    pending.push(...drafts);
-
-    const time = now.toISOString();
     let prev = head?.hash ?? GENESIS;
     let seq = head?.seq ?? 0;
-    const entries = pending.map((d) => {
-      const e = build(d, ++seq, time, prev);
+    const entries = [...pending.map((d) => fit(d, time)), ...ready].map((d) => {
+      const e = seal(d, ++seq, time, prev);
       prev = e.hash;
       return e;
     });
