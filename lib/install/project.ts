@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createExclusive } from './files.js';
+import { IDENTITY_BOUNDARIES } from '../identity/template.js';
 
 export const PROJECT_FILE_MODE = 0o644;
 /** How long `git rev-parse` may take before the current directory is used as the project root. */
@@ -58,8 +59,10 @@ export function identityTemplate(projectName: string): string {
   return `# Agent identity: ${projectName}
 
 <!-- warden shows this file to Claude Code at the start of every session, and again after a
-     resume or a compaction, so the agent keeps its role. Keep it short (it is in every context),
-     committed with the project, and free of secrets and machine-specific paths. -->
+     resume or a compaction and to every subagent, so the agent keeps its role; it is read fresh
+     each time. Keep it short (it is in every context; warden shows at most identity.max_bytes of
+     identity text), committed with the project, and free of secrets and machine-specific paths.
+     The developer's own ~/.claude/warden/identity.md comes first. -->
 
 ## Role
 You are the coding agent for ${projectName}. You work on this repository at the request of its
@@ -67,12 +70,7 @@ developers: you read, change and test code here and explain what you did.
 
 ## Boundaries
 - Stay inside this repository unless you are asked otherwise.
-- Do not rewrite published history or push to protected branches; propose a branch and a pull
-  request instead.
-- Anything that leaves this machine (publishing, deploying, sending messages, calling external
-  services that change state) needs a developer's explicit go-ahead.
-- When warden blocks a call, do not look for another way to do the same thing; say what you wanted
-  to do and why.
+${IDENTITY_BOUNDARIES.map((b) => `- ${b}`).join('\n')}
 
 ## This project
 - What it is: (one or two sentences)
