@@ -8,6 +8,7 @@ import { RULES } from '../rules/index.js';
 import { presetAction } from '../policy/load.js';
 import type { Decision, TraceStep } from '../types.js';
 import { doctor, install, uninstall } from '../install/index.js';
+import { journal } from './journal.js';
 
 export const HELP = `warden — guard rails for Claude Code with --dangerously-skip-permissions
 
@@ -21,11 +22,21 @@ Usage:
   warden uninstall [--purge]                          remove exactly what install added (--purge: also
                                                       ~/.claude/warden with your policy)
   warden doctor                                       check the installation; non-zero exit if anything is wrong
+  warden journal tail [-n N] [--json] [--session S] [--decision D] [--rule R]
+                                                      the last entries of the decision journal
+  warden journal search <text>                        journal entries containing <text>
+  warden journal verify                               check the journal's hash chain; non-zero exit naming
+                                                      the first edited, deleted, reordered or missing entry
+  warden journal note --decision "…" --rationale "…"  record a significant decision (the one journal
+                                                      command the agent itself may run)
   warden --help | --version
 
 Files:
   ~/.claude/warden/policy.yaml      your policy (or $WARDEN_HOME/policy.yaml); edit by hand
   <project>/.claude/warden.yaml     per-project policy, committed with the repo; may only tighten
+  ~/.claude/warden/identity.md      who the agent is; shown at every session start, resume and compaction,
+                                    with <project>/.claude/identity.md
+  ~/.claude/warden/journal/         the hash-chained decision journal (secrets redacted)
   ~/.claude/settings.json           where the hooks are registered
 
 Decisions: deny blocks in every mode; ask needs a human (in headless or
@@ -121,6 +132,8 @@ export function main(argv: string[]): number {
       return uninstall(rest);
     case 'doctor':
       return doctor(rest);
+    case 'journal':
+      return journal(rest);
     default:
       process.stderr.write(`warden: unknown command ${cmd}\n\n${HELP}\n`);
       return 64;
