@@ -136,6 +136,12 @@ export const EVERYDAY: readonly Entry[] = [
     'mix test',
     ['./gradlew test', 'in a real project the wrapper script exists; in the corpus environment it does not'],
     ['source .venv/bin/activate && pytest', 'in a real project the venv exists; in the corpus environment it does not'],
+    // Program names from substitutions and variables: every rule looks at these
+    '$(which python3) -m pytest -q',
+    '"$(go env GOPATH)/bin/golangci-lint" run ./...',
+    '$PYTHON -m pip install -r requirements.txt',
+    '${CC:-gcc} -O2 -o app main.c',
+    '$(npm bin)/eslint src',
     // Looking at files
     'ls',
     'ls -lah src/',
