@@ -13,7 +13,7 @@ import type { Finding } from '../../lib/types.js';
 import { decisionFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', core: 'core' };
+const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', core: 'core', infra: 'infra' };
 
 /** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
 function pathsOf(id: string): { lib: string; test: string } {
@@ -41,6 +41,20 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; o
   'fs/rm-project-root': { root: { cmd: 'rm -rf .' } },
   'fs/rm-unresolved': { unresolved: { cmd: 'rm -rf $X' } },
   'fs/rm-protected-path': { protected: { cmd: 'rm -rf ~/.ssh' } },
+  'infra/kubectl-delete': { heavy: { cmd: 'kubectl delete namespace staging' }, all: { cmd: 'kubectl delete pods --all' } },
+  'infra/helm-uninstall': { uninstall: { cmd: 'helm uninstall web' } },
+  'infra/iac-destroy': { destroy: { cmd: 'terraform destroy' }, autoApprove: { cmd: 'terraform apply -auto-approve' } },
+  'infra/cloud-storage-delete': {
+    bucket: { cmd: 'aws s3 rb s3://b --force' },
+    recursive: { cmd: 'aws s3 rm s3://b --recursive' },
+    sync: { cmd: 'aws s3 sync ./empty s3://b --delete' },
+  },
+  'infra/cloud-resource-delete': { delete: { cmd: 'aws ec2 terminate-instances --instance-ids i-1' }, container: { cmd: 'gcloud projects delete p' } },
+  'infra/docker-prune': { system: { cmd: 'docker system prune -f' }, volumes: { cmd: 'docker compose down -v' } },
+  'infra/repo-delete': { delete: { cmd: 'gh repo delete o/r --yes' } },
+  'infra/repo-visibility': { public: { cmd: 'gh repo edit --visibility public' } },
+  'infra/package-unpublish': { unpublish: { cmd: 'npm unpublish pkg@1.0.0' }, release: { cmd: 'gh release delete v1 --yes' } },
+  'infra/platform-destroy': { destroy: { cmd: 'fly apps destroy web' } },
 };
 
 void test('rule ids are unique and well-formed', () => {
