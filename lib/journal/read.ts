@@ -4,24 +4,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod/mini';
-import { AnchorSchema, type Anchor, type JournalEntry } from './entry.js';
+import type { Head, JournalEntry } from './schema.js';
+
+export type { Head };
 
 export const HEAD_FILE = 'head.json';
 export const ANCHOR_FILE = 'anchor.json';
 export const LOCK_FILE = 'journal.lock';
 /** Segments are named by the UTC day their first entry was written: `YYYY-MM-DD.jsonl`. */
 export const SEGMENT_RE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
-
-/** The end of the chain, rewritten (atomically) by every append. */
-export const HeadSchema = z.strictObject({
-  seq: z.int().check(z.gte(1)),
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  segment: z.string().check(z.regex(SEGMENT_RE)),
-  /** Size in bytes of `segment` after the last append. */
-  size: z.int().check(z.gte(0)),
-});
-export type Head = z.infer<typeof HeadSchema>;
 
 export function segmentFor(day: Date): string {
   return `${day.toISOString().slice(0, 10)}.jsonl`;
@@ -39,7 +30,8 @@ export function listSegments(dir: string): string[] {
   }
 }
 
-function readJson(file: string): unknown {
+/** A small JSON file of the journal: undefined when absent, null when it is not JSON. */
+export function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
@@ -49,20 +41,27 @@ function readJson(file: string): unknown {
   }
 }
 
+/** HeadSchema's check by hand: this runs on every append, where zod schemas are not loaded. */
+function isHead(v: unknown): v is Head {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const h = v as Record<string, unknown>;
+  const count = (x: unknown, min: number): boolean => Number.isSafeInteger(x) && (x as number) >= min;
+  return (
+    Object.keys(h).length === 4 &&
+    count(h.seq, 1) &&
+    count(h.size, 0) &&
+    typeof h.hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(h.hash) &&
+    typeof h.segment === 'string' &&
+    SEGMENT_RE.test(h.segment)
+  );
+}
+
 /** The head file: undefined when absent, null when present but unreadable. */
 export function readHead(dir: string): Head | null | undefined {
   const raw = readJson(path.join(dir, HEAD_FILE));
   if (raw === undefined) return undefined;
-  const p = HeadSchema.safeParse(raw);
-  return p.success ? p.data : null;
-}
-
-/** The anchor file: undefined when absent, null when present but unreadable. */
-export function readAnchor(dir: string): Anchor | null | undefined {
-  const raw = readJson(path.join(dir, ANCHOR_FILE));
-  if (raw === undefined) return undefined;
-  const p = AnchorSchema.safeParse(raw);
-  return p.success ? p.data : null;
+  return isHead(raw) ? raw : null;
 }
 
 export interface Located {

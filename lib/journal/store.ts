@@ -38,7 +38,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GENESIS, entryHash, entryLine, type Anchor, type Draft, type JournalEntry } from './entry.js';
+import { GENESIS, entryHash, entryLine } from './entry.js';
+import type { Anchor, Draft, JournalEntry } from './schema.js';
 import { acquire, type LockOptions } from './lock.js';
 import { ANCHOR_FILE, HEAD_FILE, LOCK_FILE, listSegments, parseObject, readHead, segmentFor, segmentLines, type Head } from './read.js';
 import { redactSummary } from './redact.js';

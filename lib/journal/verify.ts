@@ -9,9 +9,19 @@
 //                says where the kept chain starts
 // See ./store.ts for the trust model (tamper-evident, not tamper-proof).
 
+import path from 'node:path';
 import * as z from 'zod/mini';
-import { EntrySchema, GENESIS, entryHash, type Anchor } from './entry.js';
-import { ANCHOR_FILE, HEAD_FILE, listSegments, readAnchor, readHead, segmentLines } from './read.js';
+import { GENESIS, entryHash } from './entry.js';
+import { ANCHOR_FILE, HEAD_FILE, listSegments, readHead, readJson, segmentLines } from './read.js';
+import { AnchorSchema, EntrySchema, type Anchor } from './schema.js';
+
+/** The anchor file: undefined when absent, null when present but not a valid anchor. */
+export function readAnchor(dir: string): Anchor | null | undefined {
+  const raw = readJson(path.join(dir, ANCHOR_FILE));
+  if (raw === undefined) return undefined;
+  const p = AnchorSchema.safeParse(raw);
+  return p.success ? p.data : null;
+}
 
 export interface BadEntry {
   /** The sequence number that belongs at this place in the chain. */

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { DIST, preToolUse, runHook } from '../protocol/hook-helpers.js';
+import type { Draft } from '../../lib/journal/entry.js';
+import { appendEntries } from '../../lib/journal/store.js';
+import { DIST } from '../protocol/hook-helpers.js';
 import { lines, rewriteLine, tempDir } from './helpers.js';
 
 interface Cli {
@@ -31,16 +33,24 @@ function cli(t: TestContext): Cli {
   };
 }
 
-/** A journal with three sessions' worth of decisions, through the built hook. */
+/** A journal with three sessions' worth of guard decisions. */
 function populate(c: Cli): void {
-  const calls: [string, string][] = [
-    ['git status', 'alpha-1'],
-    ['git push --force origin main', 'alpha-1'],
-    ['git reset --hard HEAD~2', 'beta-22'],
-    ['rm -rf ~/', 'beta-22'],
-    ['ls -la', 'gamma-333'],
-  ];
-  for (const [cmd, session] of calls) runHook('pre-tool-use.cjs', preToolUse(cmd, { session_id: session, cwd: c.root }), { HOME: c.root, WARDEN_HOME: c.env.WARDEN_HOME ?? '' });
+  const g = (session: string, decision: 'allow' | 'ask' | 'deny', input: string, rules?: string[], rationale?: string): Draft => ({
+    event: 'guard',
+    session,
+    tool: 'Bash',
+    decision,
+    input,
+    ...(rules ? { rules } : {}),
+    ...(rationale !== undefined ? { rationale } : {}),
+  });
+  appendEntries(c.journal, [
+    g('alpha-1', 'allow', 'git status'),
+    g('alpha-1', 'deny', 'git push --force origin main', ['git/push-force'], '[git/push-force] Force-pushing (--force) overwrites commits on the remote; use `git push --force-with-lease` on your own branch.'),
+    g('beta-22', 'ask', 'git reset --hard HEAD~2', ['git/reset-hard'], '[git/reset-hard] throws away every uncommitted change.'),
+    g('beta-22', 'deny', 'rm -rf ~/', ['fs/rm-critical'], '[fs/rm-critical] deletes your home directory.'),
+    g('gamma-333', 'allow', 'ls -la'),
+  ]);
 }
 
 void test('tail: the last entries, oldest first, with rule ids and rationale', (t) => {
