@@ -17,18 +17,19 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
-/**
- * Longest wait for the lock before the append is given up and reported. A holder needs about a
- * millisecond, but a loaded machine can deschedule it; 40 hooks at once on 2 busy CPUs have needed
- * over 2 s. Well below the PreToolUse deadline; SessionEnd passes a shorter one.
- */
-export const LOCK_TIMEOUT_MS = 5000;
 /** A lock older than this is stale whatever its pid says. */
 export const LOCK_STALE_MS = 10_000;
+/**
+ * Longest wait for the lock before the append is given up and reported. A holder needs about a
+ * millisecond, but a loaded machine deschedules it: 40 hooks at once on 2 CPUs with a load of 20
+ * have needed more than 5 s in all. Longer than LOCK_STALE_MS, so a holder that hangs is broken
+ * before a waiter gives up; well below the PreToolUse deadline. SessionEnd passes a shorter one.
+ */
+export const LOCK_TIMEOUT_MS = LOCK_STALE_MS + 2000;
 /** A lock whose pid is gone is stale once it is this old. */
 export const LOCK_DEAD_HOLDER_MS = 250;
 const FIRST_PAUSE_MS = 1;
-const MAX_PAUSE_MS = 20;
+const MAX_PAUSE_MS = 10;
 
 export class LockTimeout extends Error {
   constructor(file: string, ms: number) {

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import type { JournalEntry } from '../../lib/journal/entry.js';
+import { LOCK_TIMEOUT_MS } from '../../lib/journal/lock.js';
 import { allEntries } from '../../lib/journal/read.js';
+import { deadlineMs } from '../../lib/protocol/deadlines.js';
 import { verifyJournal } from '../../lib/journal/verify.js';
 import { decisionOf, preToolUse, runHook } from '../protocol/hook-helpers.js';
 import { tempDir } from './helpers.js';
@@ -127,15 +129,19 @@ void test('journal failure on an allow: the call is still allowed, the user is t
   assert.deepEqual(Object.keys(r.json ?? {}), ['systemMessage']);
 });
 
-void test('journal lock held by a live process: the hook answers within the lock timeout and says so', (t) => {
+void test('journal lock held by a live process: the hook answers after the lock timeout, before its deadline, and says so', (t) => {
   const s = setup(t);
   fs.mkdirSync(s.journal, { recursive: true });
-  // pid 1 is always alive: the lock is not stale.
-  fs.writeFileSync(path.join(s.journal, 'journal.lock'), JSON.stringify({ pid: 1, token: 'held', time: '' }));
+  // pid 1 is always alive, and a lock touched in the future never turns stale during the test.
+  const lock = path.join(s.journal, 'journal.lock');
+  fs.writeFileSync(lock, JSON.stringify({ pid: 1, token: 'held', time: '' }));
+  const future = new Date(Date.now() + 3_600_000);
+  fs.utimesSync(lock, future, future);
   const r = runHook('pre-tool-use.cjs', preToolUse('git push --force origin main', { cwd: s.root }), s.env);
   assert.equal(decisionOf(r).decision, 'deny');
-  assert.match(String(r.json?.systemMessage), /could not lock/);
-  assert.ok(r.ms < 10_000, `${r.ms} ms`);
+  assert.match(String(r.json?.systemMessage), new RegExp(`could not lock .* within ${LOCK_TIMEOUT_MS} ms`));
+  assert.ok(r.ms >= LOCK_TIMEOUT_MS && r.ms < deadlineMs('PreToolUse'), `${r.ms} ms`);
+  assert.equal(fs.readFileSync(lock, 'utf8'), JSON.stringify({ pid: 1, token: 'held', time: '' }), "the live holder's lock was touched");
 });
 
 void test('SessionEnd journals the end of the session and its reason', (t) => {
