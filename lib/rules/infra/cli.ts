@@ -120,3 +120,11 @@ export function isDryRun(options: readonly string[]): boolean {
     return l !== undefined && /^(dry-?run|preview-only)$/.test(l.name) && !/^(none|false|0)$/i.test(l.value ?? '');
   });
 }
+
+/** Longest command text quoted in a message; the finding's segment keeps the whole command. */
+const MAX_SEGMENT = 200;
+
+/** The command as quoted in a message: a megabyte-long command is not copied into every reason. */
+export function segmentOf(cmd: SimpleCommand): string {
+  return cmd.text.length > MAX_SEGMENT ? `${cmd.text.slice(0, MAX_SEGMENT)}…` : cmd.text;
+}

@@ -1,6 +1,6 @@
 import { display } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
-import { isDryRun } from './cli.js';
+import { isDryRun, segmentOf } from './cli.js';
 import { commandPath, parseAws } from './cloud.js';
 
 /**
@@ -67,6 +67,6 @@ export default defineRule({
     const args = cmd.argv.slice(1);
     const found = cmd.program === 'aws' ? aws(args) : gcloudOrAz(cmd.program, args);
     if (found === undefined) return [];
-    return [{ messageId: found.container ? 'container' : 'delete', data: { segment: cmd.text, what: found.what } }];
+    return [{ messageId: found.container ? 'container' : 'delete', data: { segment: segmentOf(cmd), what: found.what } }];
   },
 });

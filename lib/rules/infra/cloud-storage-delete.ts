@@ -1,7 +1,7 @@
 import { display, isDynamic } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { isDryRun } from './cli.js';
+import { isDryRun, segmentOf } from './cli.js';
 import { commandPath, parseAws } from './cloud.js';
 
 type Found = { messageId: 'bucket' | 'recursive' | 'sync'; target: string };
@@ -127,6 +127,6 @@ export default defineRule({
       default:
         found = other(cmd.program, args);
     }
-    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: cmd.text, target: found.target || '(unnamed)' } }];
+    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), target: found.target || '(unnamed)' } }];
   },
 });

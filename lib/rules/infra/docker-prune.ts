@@ -1,6 +1,7 @@
 import { display, isDynamic } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
+import { segmentOf } from './cli.js';
 
 /**
  * docker/podman global options that take a value. `-f` and `-p` are not here: compose reads them
@@ -51,6 +52,6 @@ export default defineRule({
   programs: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose'],
   check(cmd) {
     const found = find(cmd.program, cmd.argv.slice(1));
-    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: cmd.text, how: found.how } }];
+    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), how: found.how } }];
   },
 });

@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { isDryRun } from './cli.js';
+import { isDryRun, segmentOf } from './cli.js';
 
 /** helm's global and uninstall options that take a value. */
 const VALUE_FLAGS = new Set([
@@ -28,6 +28,6 @@ export default defineRule({
     const { options, operands } = splitArgs(cmd.argv.slice(1), VALUE_FLAGS);
     if (!UNINSTALL.has(operands[0] ?? '') || isDryRun(options)) return [];
     const releases = operands.slice(1).map(display);
-    return [{ messageId: 'uninstall', data: { segment: cmd.text, release: releases.join(', ') || '(unnamed)' } }];
+    return [{ messageId: 'uninstall', data: { segment: segmentOf(cmd), release: releases.join(', ') || '(unnamed)' } }];
   },
 });

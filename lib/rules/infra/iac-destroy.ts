@@ -1,6 +1,6 @@
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { booleanOption, cliOf, isDryRun, longOption, programsFor } from './cli.js';
+import { booleanOption, cliOf, isDryRun, longOption, programsFor, segmentOf } from './cli.js';
 
 /** Options that take a value as the next word, for the CLIs below (terraform's take `=`). */
 const VALUE_FLAGS = new Set(['-s', '--stack', '-C', '--cwd', '--config', '--profile', '--region', '--stage', '-c', '--app', '-a', '--context', '--target', '--var-file', '--var']);
@@ -106,6 +106,6 @@ export default defineRule({
       default:
         return [];
     }
-    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: cmd.text, tool: cli.name, how: found.how } }];
+    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), tool: cli.name, how: found.how } }];
   },
 });

@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { isDryRun } from './cli.js';
+import { isDryRun, segmentOf } from './cli.js';
 
 /** kubectl's global and `delete` options that take a value (as separate words). */
 const VALUE_FLAGS = new Set([
@@ -50,7 +50,7 @@ export default defineRule({
     const { options, operands } = splitArgs(args, VALUE_FLAGS);
     if (operands[0] !== 'delete' || isDryRun(options)) return [];
     const targets = operands.slice(1);
-    const segment = cmd.text;
+    const segment = segmentOf(cmd);
     for (const t of targets) {
       const heavy = HEAVY.find((h) => typesOf(t).some((x) => h.re.test(x)));
       if (heavy) return [{ messageId: 'heavy', data: { segment, what: heavy.what } }];

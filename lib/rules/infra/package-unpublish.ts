@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { isDryRun } from './cli.js';
+import { isDryRun, segmentOf } from './cli.js';
 
 /** npm/pnpm/yarn/gem/cargo options that take a value. */
 const VALUE_FLAGS = new Set(['-R', '--repo', '--registry', '--otp', '-w', '--workspace', '--userconfig', '--prefix', '--cache', '--loglevel', '--tag', '--token', '--index', '--host', '-k', '--key', '-v', '--version', '--vers', '--platform', '-C', '--dir', '--filter']);
@@ -52,6 +52,6 @@ export default defineRule({
   programs: ['npm', 'pnpm', 'yarn', 'gem', 'cargo', 'gh', 'glab'],
   check(cmd) {
     const found = find(cmd.program, cmd.argv.slice(1));
-    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: cmd.text, what: found.what } }];
+    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), what: found.what } }];
   },
 });

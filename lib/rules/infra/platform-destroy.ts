@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { cliOf, programsFor } from './cli.js';
+import { cliOf, programsFor, segmentOf } from './cli.js';
 
 /** Options of the platform CLIs below that take a value. */
 const VALUE_FLAGS = new Set([
@@ -83,7 +83,7 @@ export default defineRule({
     if (cli === undefined) return [];
     const platform = cli.name === 'flyctl' ? 'fly' : cli.name;
     const { options, operands } = splitArgs(cli.args, VALUE_FLAGS);
-    const hit = (what: string) => [{ messageId: 'destroy' as const, data: { segment: cmd.text, what, platform: display(platform) } }];
+    const hit = (what: string) => [{ messageId: 'destroy' as const, data: { segment: segmentOf(cmd), what, platform: display(platform) } }];
     // Commands whose danger is in an option, not the path.
     if (platform === 'firebase' && operands[0] === 'firestore:delete' && (hasFlag(options, 'r', '--recursive') || hasFlag(options, undefined, '--all-collections'))) {
       return hit('Firestore documents and everything under them');

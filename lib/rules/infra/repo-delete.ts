@@ -1,6 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
+import { segmentOf } from './cli.js';
 
 const GH_VALUE_FLAGS = new Set(['-R', '--repo', '-X', '--method', '-H', '--header', '-f', '--field', '-F', '--raw-field', '--hostname', '-q', '--jq', '-t', '--template', '--input', '--cache']);
 
@@ -42,6 +43,6 @@ export default defineRule({
     } else if (cmd.program === 'gh' && group === 'api' && verb !== undefined && REPO_ENDPOINT.test(verb) && method(args) === 'DELETE') {
       repo = verb;
     }
-    return repo === undefined ? [] : [{ messageId: 'delete', data: { segment: cmd.text, repo: display(repo) } }];
+    return repo === undefined ? [] : [{ messageId: 'delete', data: { segment: segmentOf(cmd), repo: display(repo) } }];
   },
 });

@@ -1,6 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
+import { segmentOf } from './cli.js';
 
 const GH_VALUE_FLAGS = new Set(['-R', '--repo', '-X', '--method', '-H', '--header', '-f', '--field', '-F', '--raw-field', '--hostname', '-q', '--jq', '-t', '--template', '--input', '--visibility', '-d', '--description', '-h', '--homepage']);
 
@@ -40,6 +41,6 @@ export default defineRule({
       const fields = args.filter((_a, i) => i > 0 && ['-f', '-F', '--field', '--raw-field'].includes(args[i - 1] as string));
       if (fields.some((f) => /^private=false$/i.test(f) || /^visibility=public$/i.test(f))) repo = verb;
     }
-    return repo === undefined ? [] : [{ messageId: 'public', data: { segment: cmd.text, repo: display(repo) } }];
+    return repo === undefined ? [] : [{ messageId: 'public', data: { segment: segmentOf(cmd), repo: display(repo) } }];
   },
 });

@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { cliOf, programsFor } from '../infra/cli.js';
+import { cliOf, programsFor, segmentOf } from '../infra/cli.js';
 
 /**
  * Programs whose arguments are data, not a server's options (`echo --host 0.0.0.0`). The other
@@ -131,6 +131,6 @@ export default defineRule({
       (/^python[0-9.]*$/.test(cmd.program) ? pythonServer(cmd.argv) : undefined) ??
       (cli === undefined ? undefined : staticServer(cli.name, cli.args)) ??
       explicit(cmd.argv);
-    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: cmd.text, how: found.how, fix: found.fix } }];
+    return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), how: found.how, fix: found.fix } }];
   },
 });

@@ -1,5 +1,6 @@
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
+import { segmentOf } from '../infra/cli.js';
 
 /** Firewall services, by unit name (`ufw`, `ufw.service`). */
 const FIREWALL_UNITS = new Set(['firewalld', 'ufw', 'nftables', 'iptables', 'ip6tables', 'netfilter-persistent', 'pf', 'shorewall', 'csf']);
@@ -96,6 +97,6 @@ export default defineRule({
   ],
   check(cmd) {
     const what = disabled(cmd.program, cmd.argv.slice(1));
-    return what === undefined ? [] : [{ messageId: 'firewall', data: { segment: cmd.text, what } }];
+    return what === undefined ? [] : [{ messageId: 'firewall', data: { segment: segmentOf(cmd), what } }];
   },
 });

@@ -1,7 +1,7 @@
 import { display } from '../../shell/analyze.js';
 import { splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
-import { cliOf, programsFor } from '../infra/cli.js';
+import { cliOf, programsFor, segmentOf } from '../infra/cli.js';
 
 /** ssh options that take a value (as OpenSSH's getopt string has them). */
 const SSH_VALUE = new Set(['-B', '-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-P', '-p', '-Q', '-R', '-S', '-W', '-w']);
@@ -98,6 +98,6 @@ export default defineRule({
     } else {
       found = tunnel(cli.name, cli.args);
     }
-    return found === undefined ? [] : [{ messageId: 'tunnel', data: { segment: cmd.text, ...found } }];
+    return found === undefined ? [] : [{ messageId: 'tunnel', data: { segment: segmentOf(cmd), ...found } }];
   },
 });

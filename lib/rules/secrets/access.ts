@@ -12,7 +12,7 @@ import type { SimpleCommand } from '../../shell/analyze.js';
 import type { ToolCall } from '../../types.js';
 import { UNKNOWN, display, isDynamic } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
-import { secretAt, secretWord, storeDirWord, type SecretPath } from './paths.js';
+import { classifier, secretAt, secretWord, storeDirWord, type SecretPath } from './paths.js';
 
 export type Op = 'read' | 'encode' | 'copy' | 'archive' | 'send' | 'search' | 'script';
 
@@ -171,9 +171,23 @@ export function accessesOf(cmd: SimpleCommand, home: string): Access[] {
 function compute(cmd: SimpleCommand, home: string): Access[] {
   const out: Access[] = [];
   const args = cmd.argv.slice(1);
-  const file = (word: string): SecretPath | undefined => secretWord(word, cmd.cwd, home);
+  const file = classifier(cmd.cwd, home);
+  const dirs = new Map<string, SecretPath | undefined>();
+  const dir = (word: string, hidden = true): SecretPath | undefined => {
+    const key = `${hidden}\u0000${word}`;
+    if (!dirs.has(key)) dirs.set(key, storeDirWord(word, cmd.cwd, home, hidden));
+    return dirs.get(key);
+  };
+  const words: Words = { file, dir };
+  // One access per operation, kind and destination is all the rules report: a command naming a
+  // secret 100,000 times gives one finding, not 100,000.
+  const keys = new Set<string>();
   const add = (op: Op, target: SecretPath | undefined, dest?: string, stays?: boolean): void => {
-    if (target !== undefined) out.push({ op, target, ...(dest === undefined ? {} : { dest }), ...(stays === true ? { stays } : {}) });
+    if (target === undefined) return;
+    const key = `${op}\u0000${target.secret.kind}\u0000${dest ?? ''}\u0000${stays === true}`;
+    if (keys.has(key)) return;
+    keys.add(key);
+    out.push({ op, target, ...(dest === undefined ? {} : { dest }), ...(stays === true ? { stays } : {}) });
   };
 
   // The environment (API keys, tokens) piped to the network: `env | curl -d @- …`.
@@ -188,12 +202,12 @@ function compute(cmd: SimpleCommand, home: string): Access[] {
   }
 
   const reader = READERS[cmd.program];
-  if (reader !== undefined) readerAccesses(cmd, reader, args, home, add);
-  else if (COPIERS[cmd.program] !== undefined) copyAccesses(cmd, args, COPIERS[cmd.program] as ReadonlySet<string>, home, add);
+  if (reader !== undefined) readerAccesses(cmd, reader, args, words, add);
+  else if (COPIERS[cmd.program] !== undefined) copyAccesses(cmd, args, COPIERS[cmd.program] as ReadonlySet<string>, home, words, add);
   else if (COMPRESSORS.has(cmd.program)) {
     const { options, operands } = splitArgs(args, set('-S', '--suffix', '-o', '-T', '--threads', '-b'));
     if (!hasFlag(options, 'd', '--decompress', '--uncompress') && !hasFlag(options, 't', '--test') && !hasFlag(options, 'l', '--list')) {
-      for (const w of operands) add('archive', file(w) ?? storeDirWord(w, cmd.cwd, home));
+      for (const w of operands) add('archive', file(w) ?? dir(w));
     }
   } else if (INTERPRETERS.has(cmd.program)) {
     scriptAccesses(cmd, args, add);
@@ -201,21 +215,21 @@ function compute(cmd: SimpleCommand, home: string): Access[] {
     switch (cmd.program) {
       case 'scp':
       case 'rsync':
-        transferAccesses(cmd, args, home, add);
+        transferAccesses(cmd, args, home, words, add);
         break;
       case 'tar':
-        tarAccesses(cmd, args, home, add);
+        tarAccesses(cmd, args, home, words, add);
         break;
       case 'zip': {
         const { operands } = splitArgs(args, ZIP_VALUE);
-        for (const w of operands.slice(1)) add('archive', file(w) ?? storeDirWord(w, cmd.cwd, home));
+        for (const w of operands.slice(1)) add('archive', file(w) ?? dir(w));
         break;
       }
       case '7z':
       case '7za':
       case '7zz': {
         const { operands } = splitArgs(args);
-        if (operands[0] === 'a' || operands[0] === 'u') for (const w of operands.slice(2)) add('archive', file(w) ?? storeDirWord(w, cmd.cwd, home));
+        if (operands[0] === 'a' || operands[0] === 'u') for (const w of operands.slice(2)) add('archive', file(w) ?? dir(w));
         break;
       }
       case 'dd': {
@@ -287,7 +301,13 @@ function compute(cmd: SimpleCommand, home: string): Access[] {
 
 type Add = (op: Op, target: SecretPath | undefined, dest?: string, stays?: boolean) => void;
 
-function readerAccesses(cmd: SimpleCommand, reader: Reader, args: string[], home: string, add: Add): void {
+/** A command's words classified once each: as files (`file`) and as directories holding stores (`dir`). */
+interface Words {
+  file: (word: string) => SecretPath | undefined;
+  dir: (word: string, hidden?: boolean) => SecretPath | undefined;
+}
+
+function readerAccesses(cmd: SimpleCommand, reader: Reader, args: string[], words: Words, add: Add): void {
   const { options, operands } = splitArgs(args, new Set([...reader.valueFlags, ...(reader.firstFlags ?? [])]));
   // `sed -i` edits in place and prints nothing.
   if (cmd.program === 'sed' && options.some((o) => o === '-i' || o.startsWith('-i') || o.startsWith('--in-place'))) return;
@@ -302,11 +322,11 @@ function readerAccesses(cmd: SimpleCommand, reader: Reader, args: string[], home
   // rg and ag skip hidden files (every store) unless told not to.
   const hidden = reader.recursive !== 'always' || cmd.program === 'ack' || hasFlag(options, 'u', '--hidden', '--unrestricted') || options.includes('-.');
   for (const w of files) {
-    const t = secretWord(w, cmd.cwd, home);
+    const t = words.file(w);
     if (t !== undefined) add(reader.op, t);
-    else if (recursive) add('search', storeDirWord(w, cmd.cwd, home, hidden));
+    else if (recursive) add('search', words.dir(w, hidden));
   }
-  if (recursive && files.length === 0 && !isDynamic(cmd.cwd)) add('search', storeDirWord(cmd.cwd, '/', home, hidden));
+  if (recursive && files.length === 0 && !isDynamic(cmd.cwd)) add('search', words.dir(cmd.cwd, hidden));
 }
 
 function namesOnly(args: readonly string[]): boolean {
@@ -314,7 +334,7 @@ function namesOnly(args: readonly string[]): boolean {
   return /(^| )(-d ?=|--delimiter==)( |$)/.test(joined) && /(^| )(-f ?1|--fields=1)( |$)/.test(joined);
 }
 
-function copyAccesses(cmd: SimpleCommand, args: string[], valueFlags: ReadonlySet<string>, home: string, add: Add): void {
+function copyAccesses(cmd: SimpleCommand, args: string[], valueFlags: ReadonlySet<string>, home: string, words: Words, add: Add): void {
   const { options, operands } = splitArgs(args, valueFlags);
   const targetOpt = args.findIndex((a) => a === '-t' || a === '--target-directory' || a.startsWith('--target-directory='));
   let dest: string | undefined;
@@ -329,11 +349,11 @@ function copyAccesses(cmd: SimpleCommand, args: string[], valueFlags: ReadonlySe
   const recursive = hasFlag(options, 'r', '--recursive') || hasFlag(options, 'R') || hasFlag(options, 'a', '--archive');
   const to = dest === undefined ? undefined : resolveDest(dest, cmd.cwd);
   for (const w of sources) {
-    const t = secretWord(w, cmd.cwd, home);
+    const t = words.file(w);
     if (t !== undefined) {
       add('copy', t, to, staysInStore(t.path, dest, cmd.cwd, home));
     } else if (recursive || cmd.program === 'mv' || cmd.program === 'ln') {
-      add('copy', storeDirWord(w, cmd.cwd, home), to);
+      add('copy', words.dir(w), to);
     }
   }
 }
@@ -352,21 +372,21 @@ function staysInStore(source: string, dest: string | undefined, cwd: string, hom
   return d === dir || d.startsWith(`${dir}/`) || secretAt(`${d}/x`, home)?.kind === 'store';
 }
 
-function transferAccesses(cmd: SimpleCommand, args: string[], home: string, add: Add): void {
+function transferAccesses(cmd: SimpleCommand, args: string[], home: string, words: Words, add: Add): void {
   const { operands } = splitArgs(args, cmd.program === 'scp' ? SCP_VALUE : RSYNC_VALUE);
   if (operands.length < 2) return;
   const dest = operands[operands.length - 1] as string;
   const host = remoteHost(dest);
   for (const w of operands.slice(0, -1)) {
     if (remoteHost(w) !== undefined) continue;
-    const t = secretWord(w, cmd.cwd, home) ?? storeDirWord(w, cmd.cwd, home);
+    const t = words.file(w) ?? words.dir(w);
     if (t === undefined) continue;
     if (host !== undefined) add('send', t, display(host));
     else add('copy', t, resolveDest(dest, cmd.cwd), staysInStore(t.path, dest, cmd.cwd, home));
   }
 }
 
-function tarAccesses(cmd: SimpleCommand, args: string[], home: string, add: Add): void {
+function tarAccesses(cmd: SimpleCommand, args: string[], home: string, words: Words, add: Add): void {
   let rest = args;
   let create = false;
   let archiveNext = false;
@@ -389,8 +409,9 @@ function tarAccesses(cmd: SimpleCommand, args: string[], home: string, add: Add)
       dir = isDynamic(d) || isDynamic(dir) ? `/${UNKNOWN}` : path.posix.resolve(dir, d);
     }
   }
+  const inDir = dir === cmd.cwd ? words.file : classifier(dir, home);
   for (const w of archiveNext ? operands.slice(1) : operands) {
-    add('archive', secretWord(w, dir, home) ?? storeDirWord(w, dir, home));
+    add('archive', inDir(w) ?? (dir === cmd.cwd ? words.dir(w) : storeDirWord(w, dir, home)));
   }
 }
 

@@ -203,7 +203,7 @@ export function secretInGlob(pattern: string, home: string): Secret | undefined 
   const candidates: string[] = [];
   // Names alone count only when the pattern spells part of one: `*.pem`, `id_*`, `.env*`, not `*`.
   const namePart = pattern.slice(pattern.lastIndexOf('/') + 1).replace(/\[[^\]]*\]|[*?]/g, '');
-  if (/[a-z]/i.test(namePart)) for (const name of SAMPLE_NAMES) candidates.push(`${base}${name}`, `${base}x/${name}`);
+  if (/[a-z]/i.test(namePart)) for (const name of SAMPLE_NAMES) candidates.push(`${base}${name}`, `${base}x/${name}`, `${base}.x/${name}`, `${base}x/y/${name}`);
   for (const s of STORES) {
     const full = `${home}/${s.rel}`;
     candidates.push(s.dir ? `${full}/${s.rel === '.ssh' ? 'id_rsa' : 'credentials'}` : full);
@@ -234,6 +234,31 @@ export function secretWord(word: string, cwd: string, home: string): SecretPath 
   const p = path.posix.resolve(base, word);
   const secret = isGlob(word) ? secretInGlob(p, home) : secretAt(p, home);
   return secret === undefined ? undefined : { word, path: p, secret };
+}
+
+/** Distinct glob words one command may have matched against example paths (each costs a regex). */
+export const MAX_GLOBS = 64;
+
+/**
+ * `secretWord` for the words of one command: memoized (hostile input repeats words), and with at
+ * most MAX_GLOBS globs matched properly. A glob past that bound that spells part of a name counts
+ * as a possible key file: hitting a bound is a finding, never a silent pass.
+ */
+export function classifier(cwd: string, home: string): (word: string) => SecretPath | undefined {
+  const seen = new Map<string, SecretPath | undefined>();
+  let globs = 0;
+  return (word) => {
+    if (seen.has(word)) return seen.get(word);
+    let r: SecretPath | undefined;
+    if (isGlob(word) && ++globs > MAX_GLOBS) {
+      const name = word.slice(word.lastIndexOf('/') + 1).replace(/\[[^\]]*\]|[*?]/g, '');
+      r = /[a-z]/i.test(name) ? { word, path: word, secret: { kind: 'keyfile', what: 'files matching patterns warden did not expand (too many)' } } : undefined;
+    } else {
+      r = secretWord(word, cwd, home);
+    }
+    seen.set(word, r);
+    return r;
+  };
 }
 
 /** The credential stores a directory word holds (for recursive copies, archives and searches). */

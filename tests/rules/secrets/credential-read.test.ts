@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
-import { assertAllowed, assertBlocked, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
+import { MAX_GLOBS } from '../../../lib/rules/secrets/paths.js';
+import { assertAllowed, assertBlocked, decisionFor, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'secrets/credential-read';
 
@@ -160,4 +161,17 @@ void test('Read of a private key under the strict preset is denied', () => {
 void test('switching the secrets pack off lets Read through', () => {
   const d = evaluate({ tool: 'Read', input: { file_path: '/home/agent/.ssh/id_rsa' }, cwd: '/home/agent/proj' }, envFor(), policyFor({ policy: 'packs: { secrets: false }\n' }));
   assert.equal(d.verdict, 'allow', d.reason);
+});
+
+// Hostile sizes: findings and glob matching are bounded per command.
+void test('a key named 10,000 times in one command is one finding, not 10,000', () => {
+  const d = decisionFor(`cat ${'~/.ssh/id_rsa '.repeat(10_000)}`);
+  assert.equal(d.verdict, 'ask');
+  assert.equal(d.findings.filter((f) => f.ruleId === R).length, 1);
+});
+
+void test(`past ${MAX_GLOBS} globs in one command, a glob that spells a name is held rather than matched`, () => {
+  const many = Array.from({ length: MAX_GLOBS }, (_, i) => `dir${i}/*.txt`).join(' ');
+  assertAllowed(`cat ${many}`);
+  assertBlocked(`cat ${many} notes/*.md`, R, { action: 'ask', messageId: 'read' });
 });
