@@ -8,7 +8,7 @@ const SWITCH_VALUE_FLAGS = new Set(['-c', '-C', '--orphan', '--conflict']);
 export default defineRule({
   id: 'git/checkout-discard',
   meta: {
-    description: '`git checkout -- <path>`, `git checkout .`, `git checkout -f` and `git switch -f`, which overwrite uncommitted changes',
+    description: '`git checkout -- <path>`, `git checkout <tree-ish> <path>…`, `git checkout .`, `--pathspec-from-file`, `git checkout -f` and `git switch -f`, which overwrite uncommitted changes',
     action: 'ask',
     presets: { strict: 'deny', paranoid: 'deny' },
     packs: ['git'],
@@ -28,7 +28,13 @@ export default defineRule({
     if (git?.sub !== 'checkout') return [];
     const dash = git.args.indexOf('--');
     const { options, operands } = splitArgs(dash === -1 ? git.args : git.args.slice(0, dash), VALUE_FLAGS);
-    const paths = dash === -1 ? operands.filter((o) => o === '.' || o === ':/' || o.startsWith('./')) : git.args.slice(dash + 1);
+    // `git checkout <tree-ish> <path>…` (two operands or more: the rest are paths), `-- <path>…`,
+    // a lone `.`/`./x`/`:/`, or `--pathspec-from-file`. A lone other word is a branch (or, rarely,
+    // a path: that ambiguity is left alone).
+    const pathLike = (o: string): boolean => o === '.' || o === ':/' || o.startsWith('./');
+    let paths = dash === -1 ? (operands.length >= 2 ? operands.slice(pathLike(operands[0] as string) ? 0 : 1) : operands.filter(pathLike)) : git.args.slice(dash + 1);
+    const fromFile = options.find((o) => o.startsWith('--pathspec-from-file'));
+    if (fromFile !== undefined) paths = [...paths, `the paths listed in ${fromFile.includes('=') ? fromFile.slice(fromFile.indexOf('=') + 1) : 'a file'}`];
     if (paths.length > 0) return [{ messageId: 'paths', data: { segment: cmd.text, paths: paths.join(' ') } }];
     if (hasFlag(options, 'f', '--force')) return [{ messageId: 'force', data: { segment: cmd.text } }];
     return [];

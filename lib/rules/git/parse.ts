@@ -1,8 +1,11 @@
 // `git [global options] <subcommand> [args]` → the subcommand, its args, and the global options
-// that change what it does (`-C dir`, `-c name=value`).
+// that change what it does (`-C dir`, `-c name=value`). An alias given on the command line
+// (`git -c alias.nuke='reset --hard' nuke`) is expanded as git would; `git <sub> --help` only
+// shows the manual, so it is no subcommand call at all.
 
 import path from 'node:path';
-import { UNKNOWN } from '../../shell/analyze.js';
+import { parse as shellParse } from 'shell-quote';
+import { UNKNOWN, isDynamic } from '../../shell/analyze.js';
 
 const GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
 
@@ -13,6 +16,8 @@ export interface GitCall {
   dir?: string;
   /** `-c name=value` settings, in order (`--config-env=name=VAR` gives an unknown value). */
   config: { name: string; value: string }[];
+  /** A `-c alias.<sub>=…` that runs a shell command (`!…`) or is unknown: its value. */
+  shellAlias?: { name: string; value: string };
 }
 
 /** The last `-c` value given for a setting (names are case-insensitive), if any. */
@@ -48,8 +53,33 @@ export function parseGit(argv: readonly string[]): GitCall | undefined {
       continue;
     }
     if (a.startsWith('--config-env=')) setting(a.slice('--config-env='.length), true);
+    if (a === '--help') return undefined;
     if (a.startsWith('-')) continue;
-    return { sub: a, args: argv.slice(i + 1), config, ...(dir !== undefined ? { dir } : {}) };
+    const call = expandAlias({ sub: a, args: argv.slice(i + 1), config, ...(dir !== undefined ? { dir } : {}) });
+    const dash = call.args.indexOf('--');
+    return (dash === -1 ? call.args : call.args.slice(0, dash)).includes('--help') ? undefined : call;
   }
   return undefined;
+}
+
+/** Aliases expanding to aliases are followed this far (git itself refuses loops). */
+const MAX_ALIAS_DEPTH = 8;
+
+/**
+ * `-c alias.<sub>=<words>` replaces the subcommand by those words. A `!` alias runs a shell
+ * command, and a value warden cannot know could be anything: both become an unknown subcommand,
+ * which no rule takes for a harmless one.
+ */
+function expandAlias(call: GitCall): GitCall {
+  let cur = call;
+  for (let depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
+    const value = configValue(cur, `alias.${cur.sub}`);
+    if (value === undefined) return cur;
+    if (value.trimStart().startsWith('!') || isDynamic(value)) return { ...cur, sub: UNKNOWN, shellAlias: { name: cur.sub, value } };
+    const words = shellParse(value).filter((w): w is string => typeof w === 'string');
+    const [sub, ...rest] = words;
+    if (sub === undefined) return cur;
+    cur = { ...cur, sub, args: [...rest, ...cur.args] };
+  }
+  return cur;
 }

@@ -1,5 +1,6 @@
-// git/checkout-discard: `git checkout -- <path>`, `git checkout .` and `git checkout -f` overwrite
-// uncommitted changes with the committed version.
+// git/checkout-discard: `git checkout -- <path>`, `git checkout <tree-ish> <path>…`, `git checkout
+// .`, `--pathspec-from-file` and `git checkout -f` overwrite uncommitted changes with the committed
+// version.
 
 import { test } from 'node:test';
 import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
@@ -15,6 +16,9 @@ const valid: Valid[] = [
   { cmd: 'git checkout -' },
   { cmd: 'git checkout HEAD~1' },
   { cmd: 'git checkout --orphan gh-pages' },
+  { cmd: 'git checkout --orphan scratch main', note: 'a start point, not a path' },
+  { cmd: 'git checkout -B fix origin/fix' },
+  { cmd: 'git checkout --help' },
   { cmd: 'git switch main' },
   { cmd: 'git switch -c f main' },
   { cmd: 'git switch --force-create topic' },
@@ -33,6 +37,11 @@ const invalid: Invalid[] = [
   { cmd: 'git checkout HEAD -- file.ts', ruleId: R },
   { cmd: 'git checkout main -- .', ruleId: R },
   { cmd: 'git checkout HEAD~1 .', ruleId: R },
+  { cmd: 'git checkout HEAD src/app.ts', note: 'a tree-ish and a path', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout main src/a.ts src/b.ts', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout origin/main -p src/a.ts', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout HEAD --pathspec-from-file=paths.txt', ruleId: R, messageId: 'paths' },
+  { cmd: 'git checkout --pathspec-from-file paths.txt HEAD', ruleId: R, messageId: 'paths' },
   { cmd: 'git checkout --ours -- conflicted.ts', ruleId: R },
   { cmd: 'git checkout -f main', ruleId: R, messageId: 'force' },
   { cmd: 'git checkout --force main', ruleId: R, messageId: 'force' },

@@ -6,6 +6,8 @@ import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '
 const R = 'git/reset-hard';
 
 const valid: Valid[] = [
+  { cmd: 'git reset --help' },
+  { cmd: 'git -c alias.undo="reset --soft HEAD~1" undo', note: 'an alias to a safe reset' },
   { cmd: 'git reset' },
   { cmd: 'git reset --soft HEAD~1' },
   { cmd: 'git reset --mixed HEAD~1' },
@@ -30,6 +32,10 @@ const invalid: Invalid[] = [
   { cmd: 'git reset -q --hard', ruleId: R },
   { cmd: 'git -C ../other reset --hard', ruleId: R },
   { cmd: 'git -c core.quotepath=off reset --hard', ruleId: R },
+  { cmd: 'git -c alias.nuke=reset nuke --hard', note: 'an alias given on the command line', ruleId: R },
+  { cmd: "git -c alias.nuke='reset --hard' nuke", ruleId: R },
+  { cmd: "git -c alias.a=b -c 'alias.b=reset --hard' a", note: 'an alias of an alias', ruleId: R },
+  { cmd: 'git -c Alias.Nuke=reset nuke --hard', note: 'config names are case-insensitive', ruleId: R },
   { cmd: '/usr/bin/git reset --hard', ruleId: R },
   { cmd: 'sudo git reset --hard', ruleId: R },
   { cmd: 'env GIT_DIR=.git git reset --hard', ruleId: R },

@@ -7,6 +7,7 @@ import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '
 const R = 'git/restore-worktree';
 
 const valid: Valid[] = [
+  { cmd: 'git restore --help', note: 'shows the manual' },
   { cmd: 'git restore --staged x' },
   { cmd: 'git restore --staged .' },
   { cmd: 'git restore -S src/app.ts' },
