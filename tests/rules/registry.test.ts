@@ -13,7 +13,7 @@ import type { Finding } from '../../lib/types.js';
 import { decisionFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network' };
+const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network' };
 
 /** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
 function pathsOf(id: string): { lib: string; test: string } {
@@ -50,6 +50,16 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; o
   'fs/rm-project-root': { root: { cmd: 'rm -rf .' } },
   'fs/rm-unresolved': { unresolved: { cmd: 'rm -rf $X' } },
   'fs/rm-protected-path': { protected: { cmd: 'rm -rf ~/.ssh' } },
+  'disk/dd-device': { device: { cmd: 'dd if=/dev/zero of=/dev/sda' } },
+  'disk/mkfs': { format: { cmd: 'mkfs.ext4 /dev/sdb1' }, diskutil: { cmd: 'diskutil eraseDisk APFS X disk2' } },
+  'disk/partition': { write: { cmd: 'fdisk /dev/sda' } },
+  'disk/wipe': { wipe: { cmd: 'wipefs -a /dev/sda' } },
+  'disk/lvm-remove': { remove: { cmd: 'lvremove vg0/data' } },
+  'disk/cryptsetup-destroy': { destroy: { cmd: 'cryptsetup luksFormat /dev/sdb1' } },
+  'disk/fork-bomb': { bomb: { cmd: ':(){ :|:& };:' } },
+  'disk/shutdown': { power: { cmd: 'reboot' } },
+  'disk/kill-all': { all: { cmd: 'kill -9 -1' }, init: { cmd: 'kill -KILL 1' } },
+  'disk/crontab-remove': { remove: { cmd: 'crontab -r' } },
   'infra/kubectl-delete': { heavy: { cmd: 'kubectl delete namespace staging' }, all: { cmd: 'kubectl delete pods --all' } },
   'infra/helm-uninstall': { uninstall: { cmd: 'helm uninstall web' } },
   'infra/iac-destroy': { destroy: { cmd: 'terraform destroy' }, autoApprove: { cmd: 'terraform apply -auto-approve' } },
