@@ -51,6 +51,51 @@ export function isInside(p: string, dir: string): boolean {
   return isSameOrAncestor(dir, p);
 }
 
+/**
+ * Scratch directories: deleting in them is routine. The system temp directories (macOS keeps
+ * `$TMPDIR` under /var/folders) and the per-user caches that tools rebuild on demand (`rm -rf
+ * ~/.cache` or `~/.npm/_cacache` costs a download, nothing more). Deleting /tmp or /var/folders as
+ * a whole is still fs/rm-critical's (or fs/find-delete-critical's): they are top-level or system
+ * directories.
+ */
+const SCRATCH = ['/tmp', '/var/tmp', '/private/tmp', '/private/var/tmp', '/var/folders', '/private/var/folders', '/dev/shm'];
+const HOME_SCRATCH = [
+  '.cache',
+  'Library/Caches',
+  '.npm/_cacache',
+  '.npm/_npx',
+  '.npm/_logs',
+  '.pnpm-store',
+  '.yarn/cache',
+  '.bun/install/cache',
+  '.gradle/caches',
+  '.m2/repository',
+  '.cargo/registry',
+  '.cargo/git',
+  'go/pkg/mod',
+];
+
+export function isScratch(p: string, home: string): boolean {
+  return SCRATCH.some((dir) => isInside(p, dir)) || HOME_SCRATCH.some((d) => isInside(p, path.posix.join(home, d)));
+}
+
+/** Neither inside the project nor in a scratch directory. */
+export function isOutsideProject(p: string, projectDir: string, home: string): boolean {
+  return !isInside(p, projectDir) && !isScratch(p, home);
+}
+
+/**
+ * For a deletion operand with an unknown part (`$X`, `/$X`, `~/$X`, `./$X`): what it could delete
+ * when the value is empty or wrong — undefined when its known prefix already bounds the damage to
+ * a directory deep inside a safe place. `cwd` may be unknown too (after `cd $X`).
+ */
+export function unresolvedScope(word: string, cwd: string, home: string, projectDir: string): string | undefined {
+  const prefix = isDynamic(cwd) ? '' : knownPrefix(word, cwd);
+  if (prefix === '') return 'anything';
+  const dir = prefix.endsWith('/') ? prefix.slice(0, -1) || '/' : prefix.slice(0, prefix.lastIndexOf('/')) || '/';
+  return criticalReason(dir, home) !== undefined || isSameOrAncestor(dir, projectDir) ? `all of ${dir}` : undefined;
+}
+
 /** Root, a top-level directory, a system directory, the home directory or one of its ancestors. */
 export function criticalReason(p: string, home: string): string | undefined {
   if (p === '/') return 'the root directory';

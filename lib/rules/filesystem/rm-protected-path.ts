@@ -1,29 +1,40 @@
-import { display } from '../../shell/analyze.js';
+import path from 'node:path';
+import { display, isDynamic } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
-import { criticalReason, isSameOrAncestor, resolveTarget } from './paths.js';
-import { parseRm } from './rm.js';
+import { oneHit } from './hits.js';
+import { DESTROYERS, destroyedBy, protectedReached } from './destroy.js';
+import { criticalReason, isSameOrAncestor, knownPrefix, resolveTarget } from './paths.js';
 
 export default defineRule({
   id: 'fs/rm-protected-path',
   meta: {
-    description: 'Deleting a path listed under `protected.paths` in the policy, or a directory containing one',
+    description:
+      'Deleting or wiping (rm, unlink, shred, truncate, mv to /dev/null, find -delete) a path listed under `protected.paths` in the policy, anything inside one, or a directory containing one',
     action: 'deny',
     packs: ['filesystem'],
     messages: {
-      protected: '`{{segment}}` would delete {{path}}, which the warden policy protects ({{rule}}). Leave it alone; if it really must go, ask the human to do it.',
+      protected: '`{{segment}}` would delete or overwrite {{path}}, which the warden policy protects ({{rule}}). Leave it alone; if it really must go, ask the human to do it.',
     },
   },
-  programs: ['rm'],
+  programs: DESTROYERS,
   check(cmd, ctx) {
-    const rm = parseRm(cmd.argv);
     const hits = [];
-    for (const word of rm.operands) {
-      const t = resolveTarget(word, cmd.cwd);
-      if (!t || criticalReason(t.path, ctx.home) !== undefined) continue;
-      const p = ctx.protectedPaths.find((pp) => isSameOrAncestor(t.path, pp) || isSameOrAncestor(pp, t.path));
+    for (const d of destroyedBy(cmd)) {
+      const t = resolveTarget(d.word, cmd.cwd);
+      let p: string | undefined;
+      if (t) {
+        // Root, home and system directories are fs/rm-critical's (and fs/find-delete-critical's).
+        if (criticalReason(t.path, ctx.home) !== undefined) continue;
+        p = protectedReached(d, t.path, ctx.protectedPaths);
+      } else if (isDynamic(d.word) && !isDynamic(cmd.cwd)) {
+        // `~/.ssh/$X`: whatever the unknown part is, it is inside the directory its known prefix names.
+        const prefix = knownPrefix(d.word, cmd.cwd);
+        const dir = path.posix.resolve(prefix.endsWith('/') ? prefix : path.posix.dirname(prefix));
+        if (prefix !== '') p = ctx.protectedPaths.find((pp) => isSameOrAncestor(pp, dir));
+      }
       if (p === undefined) continue;
-      hits.push({ messageId: 'protected' as const, data: { segment: cmd.text, path: display(word), rule: `protected path ${p}` }, paths: [t.path] });
+      hits.push({ messageId: 'protected' as const, data: { segment: cmd.text, path: display(d.word), rule: `protected path ${p}` }, ...(t ? { paths: [t.path] } : {}) });
     }
-    return hits;
+    return oneHit(hits);
   },
 });

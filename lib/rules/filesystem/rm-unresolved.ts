@@ -1,6 +1,8 @@
 import { display, isDynamic } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
-import { criticalReason, isSameOrAncestor, knownPrefix } from './paths.js';
+import { oneHit } from './hits.js';
+import { fromFind } from './destroy.js';
+import { unresolvedScope } from './paths.js';
 import { parseRm } from './rm.js';
 
 export default defineRule({
@@ -21,13 +23,13 @@ export default defineRule({
     const hits = [];
     for (const word of rm.operands) {
       if (!isDynamic(word) && !isDynamic(cmd.cwd)) continue;
-      const prefix = isDynamic(cmd.cwd) ? '' : knownPrefix(word, cmd.cwd);
+      // `find … -exec rm -rf {} +`: the matches are below the find's root, which the find rules judge.
+      if (fromFind(cmd, word)) continue;
       // A known prefix deep inside a safe directory bounds the damage; `$X`, `/$X`, `~/$X` do not.
-      const dir = prefix.endsWith('/') ? prefix.slice(0, -1) || '/' : prefix.slice(0, prefix.lastIndexOf('/')) || '/';
-      const risky = prefix === '' || criticalReason(dir, ctx.home) !== undefined || isSameOrAncestor(dir, ctx.projectDir);
-      if (!risky) continue;
-      hits.push({ messageId: 'unresolved' as const, data: { segment: cmd.text, target: display(word), scope: prefix === '' ? 'anything' : `all of ${dir}` } });
+      const scope = unresolvedScope(word, cmd.cwd, ctx.home, ctx.projectDir);
+      if (scope === undefined) continue;
+      hits.push({ messageId: 'unresolved' as const, data: { segment: cmd.text, target: display(word), scope } });
     }
-    return hits;
+    return oneHit(hits);
   },
 });

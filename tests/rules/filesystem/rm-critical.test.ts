@@ -2,8 +2,9 @@
 // directory or a directory containing it, or everything in one of them. Home is /home/agent, the
 // project /home/agent/proj (tests/helpers.ts).
 
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertAllowed, assertBlocked, assertNotRaised, decisionFor, nameOf, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/rm-critical';
 
@@ -21,8 +22,9 @@ const valid: Valid[] = [
   { cmd: 'cd /tmp && rm -rf foo' },
   { cmd: '(cd /); rm -rf usr', note: 'the subshell cd does not leak' },
   { cmd: 'bash -c "cd /"; rm -rf etc', note: 'nor does a nested shell' },
-  { cmd: 'rm -rf /usr/local/lib/node_modules/some-pkg' },
   { cmd: 'command -v rm' },
+  { cmd: 'rsync -a /tmp/x/ ~/x/', note: 'no --delete' },
+  { cmd: 'rsync -an --delete /tmp/empty/ /', note: 'dry run' },
   // False-positive traps: the dangerous text is data, not a command.
   { cmd: 'echo "rm -rf /"' },
   { cmd: "printf 'rm -rf /\\n'" },
@@ -39,6 +41,9 @@ const valid: Valid[] = [
   { cmd: 'echo "{rm,-rf,/}"' },
   { cmd: 'HOME=/tmp/h; rm -rf ~/x', note: 'home reassigned to a scratch directory' },
 ];
+
+/** Not this rule's, but held by another: deeper system paths are outside the project. */
+const heldElsewhere: (Valid & { by: string })[] = [{ cmd: 'rm -rf /usr/local/lib/node_modules/some-pkg', by: 'fs/delete-outside-project' }];
 
 const invalid: Invalid[] = [
   // Plain spellings and flag combinations.
@@ -64,6 +69,11 @@ const invalid: Invalid[] = [
   { cmd: 'rm -rf /opt/homebrew', ruleId: R },
   { cmd: 'rm -rf /home', ruleId: R },
   { cmd: 'rm -rf /System', ruleId: R },
+  // rsync --delete empties its destination of what the source lacks.
+  { cmd: 'rsync -a --delete /tmp/empty/ /', ruleId: R },
+  { cmd: 'rsync -a --delete /tmp/empty/ /home/agent/', ruleId: R },
+  { cmd: 'rsync -aH --delete-after ./x/ ~', ruleId: R },
+  { cmd: 'rsync -a --del ./etc/ /etc', ruleId: R },
   // Home: ~, $HOME, ${HOME}, and everything in it.
   { cmd: 'rm -rf ~', ruleId: R },
   { cmd: 'rm -rf ~/', ruleId: R },
@@ -111,6 +121,7 @@ const invalid: Invalid[] = [
   { cmd: "rm -rf '/'", ruleId: R },
   { cmd: 'rm "-rf" "/"', ruleId: R },
   { cmd: '$(echo rm) -rf /', ruleId: R },
+  { cmd: '$RM -rf ~', note: 'a program warden cannot name is read as rm', ruleId: R },
   { cmd: '{rm,-rf,/}', ruleId: R },
   { cmd: 'rm -rf ~/{a,.}', ruleId: R },
   { cmd: 'rm -rf $"/"', ruleId: R },
@@ -159,8 +170,22 @@ for (const c of valid) {
     assertAllowed(c.cmd, c.opts);
   });
 }
+for (const c of heldElsewhere) {
+  void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
+    assertNotRaised(c.cmd, R, c.opts);
+    assertBlocked(c.cmd, c.by, c.opts);
+  });
+}
 for (const c of invalid) {
   void test(nameOf(c), () => {
     assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
   });
 }
+
+void test('many targets in one command make one finding, which allow.paths lets through only if it covers them all', () => {
+  const scratch = { policy: 'allow:\n  paths: [/opt/scratch]\n' };
+  assertAllowed('rm -rf /opt/scratch /opt/scratch/a', scratch);
+  assertBlocked('rm -rf /opt/scratch /opt/other', R, { ...scratch, action: 'deny' });
+  const d = decisionFor(`rm -rf ${'/ '.repeat(100_000)}`);
+  assert.equal(d.findings.filter((f) => f.ruleId === R).length, 1);
+});
