@@ -35,9 +35,21 @@ export type TraceStep =
   | { kind: 'command'; depth: number; text: string; program: string; argv: string[]; via: string[]; cwd: string }
   | { kind: 'unwrap'; depth: number; wrapper: string; text: string }
   | { kind: 'bound'; what: string; limit: number }
+  /** The SQL a database client will run (lib/sql): client, dialect, target and each statement's kinds. */
+  | { kind: 'sql'; depth: number; client: string; dialect: string; target: string; parser: string; statements: SqlTraceStatement[]; more: number; unseen: string[] }
   | { kind: 'rule'; ruleId: string; action: Action; segment: string }
   | { kind: 'exception'; ruleId: string; by: string }
   | { kind: 'error'; component: string; message: string; failMode: 'closed' };
+
+/** One SQL statement in the trace: what it does, and whether node-sql-parser or the tokens said so. */
+export interface SqlTraceStatement {
+  text: string;
+  /** Statement kinds with their objects, e.g. `drop_table users`. */
+  kinds: string[];
+  by: 'parser' | 'tokens' | 'client';
+  note?: string;
+  origin?: string;
+}
 
 export type Verdict = Action;
 
