@@ -19,6 +19,7 @@ import { buildCustomRule } from '../rules/core/custom.js';
 import type { Preset, Rule } from '../rules/define.js';
 import { PACKS, RULES, hasRule } from '../rules/index.js';
 import { PolicySchema, type Policy } from './schema.js';
+import type { DatabasePolicy, DestructiveKind } from '../sql/kinds.js';
 
 /** Largest policy file read; a bigger one is an error, not a partial read. */
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -46,6 +47,8 @@ export interface EffectivePolicy {
   allowCommands: readonly AllowCommand[];
   allowPaths: readonly string[];
   customRules: readonly Rule[];
+  /** The `database:` section: statement-kind actions, protected objects, production targets. */
+  database: DatabasePolicy;
   /** The decision journal (only the user's policy sets where and how long; a project may only journal more). */
   journal: { dir: string; retentionDays: number; allows: 'compact' | 'full' | 'off' };
   /** Identity files, read in order at every session boundary, and the cap on their text. */
@@ -113,6 +116,16 @@ interface Layer {
 }
 
 /** Does the file itself set `section.key`? */
+/** True if the file itself sets the value at `keys` (not a schema default). */
+function givenAt(raw: unknown, ...keys: string[]): boolean {
+  let v = raw;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object') return false;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v !== undefined;
+}
+
 function givenIn(raw: unknown, section: string, key: string): boolean {
   const s = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[section] : undefined;
   return s !== null && typeof s === 'object' && key in s;
@@ -246,6 +259,12 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
   };
   const identityFiles = u.identity.files.flatMap((f) => identityFile(f, wardenHome, home, projectDir) ?? []);
   let identityMax = u.identity.max_bytes;
+  const database = {
+    actions: new Map(Object.entries(u.database.actions) as [DestructiveKind, Action][]),
+    floors: new Map<DestructiveKind, Action>(),
+    protected: { databases: [...u.database.protected.databases], schemas: [...u.database.protected.schemas], tables: [...u.database.protected.tables] },
+    production: { hosts: [...u.database.production.hosts], databases: [...u.database.production.databases], action: u.database.production.action as Action },
+  };
 
   const pl = project.layer;
   if (pl) {
@@ -295,6 +314,23 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
       }
     }
     if (p.identity.max_bytes < identityMax) identityMax = p.identity.max_bytes;
+    // Databases: a project may raise statement-kind actions (as floors), protect more objects and
+    // name more production targets; only a trusted project may lower an action.
+    for (const [kind, action] of Object.entries(p.database.actions) as [DestructiveKind, Action][]) {
+      if (trusted) database.actions.set(kind, action);
+      else if (action === 'allow') loosen(`database.actions.${kind}: allow`);
+      else database.floors.set(kind, action);
+    }
+    for (const key of ['databases', 'schemas', 'tables'] as const) {
+      if (givenAt(pl.raw, 'database', 'protected', key)) database.protected[key].push(...p.database.protected[key].filter((x) => !database.protected[key].includes(x)));
+    }
+    for (const key of ['hosts', 'databases'] as const) {
+      if (givenAt(pl.raw, 'database', 'production', key)) database.production[key].push(...p.database.production[key].filter((x) => !database.production[key].includes(x)));
+    }
+    if (givenAt(pl.raw, 'database', 'production', 'action')) {
+      if (trusted || isStricter(p.database.production.action, database.production.action)) database.production.action = p.database.production.action;
+      else if (p.database.production.action !== database.production.action) loosen(`database.production.action: ${p.database.production.action}`);
+    }
     if (p.trusted_projects.length > 0) warnings.push(`${pl.file}: trusted_projects ignored (only your own policy can trust a project)`);
   }
 
@@ -320,6 +356,7 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     allowCommands,
     allowPaths,
     customRules,
+    database,
     journal,
     identity: { files: identityFiles, maxBytes: identityMax },
     sources,

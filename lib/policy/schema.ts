@@ -4,6 +4,7 @@
 // start-up cost small.
 
 import * as z from 'zod/mini';
+import { DESTRUCTIVE_KINDS } from '../sql/kinds.js';
 
 export const ActionSchema = z.enum(['allow', 'ask', 'deny']);
 export const PresetSchema = z.enum(['standard', 'strict', 'paranoid']);
@@ -52,6 +53,31 @@ export const PolicySchema = z.strictObject({
     z.strictObject({
       branches: z._default(z.array(z.string()), ['main', 'master', 'trunk', 'develop', 'production', 'release/*']),
       paths: z._default(z.array(z.string()), ['~/.ssh', '~/.gnupg', '~/.aws', '~/.kube', '~/.config/gcloud', '~/.claude']),
+    }),
+    {},
+  ),
+  database: z.prefault(
+    z.strictObject({
+      /** Per statement kind: the action, instead of the action of the rule that judges the kind. */
+      actions: z._default(z.partialRecord(z.enum(DESTRUCTIVE_KINDS), ActionSchema), {}),
+      /** Objects no destructive statement may touch (denied). Wildcards, case-insensitive. */
+      protected: z.prefault(
+        z.strictObject({
+          databases: z._default(z.array(z.string().check(z.minLength(1))), ['postgres', 'template0', 'template1', 'mysql', 'sys', 'information_schema', 'performance_schema']),
+          schemas: z._default(z.array(z.string().check(z.minLength(1))), ['pg_catalog', 'information_schema', 'mysql', 'sys', 'performance_schema']),
+          tables: z._default(z.array(z.string().check(z.minLength(1))), []),
+        }),
+        {},
+      ),
+      /** Targets (host, database) that are production: destructive statements there get `action`. */
+      production: z.prefault(
+        z.strictObject({
+          hosts: z._default(z.array(z.string().check(z.minLength(1))), ['prod', 'production', 'prd']),
+          databases: z._default(z.array(z.string().check(z.minLength(1))), ['prod', 'production', 'prd']),
+          action: z._default(z.enum(['ask', 'deny']), 'deny'),
+        }),
+        {},
+      ),
     }),
     {},
   ),
