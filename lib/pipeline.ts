@@ -6,12 +6,13 @@ import path from 'node:path';
 import { analyze, isDynamic, type SimpleCommand } from './shell/analyze.js';
 import { currentBranch } from './git/branch.js';
 import { actionFor, loadPolicy, policyPaths, type EffectivePolicy } from './policy/load.js';
-import { renderMessage, type Rule, type RuleContext } from './rules/define.js';
+import { renderMessage, type Hit, type Rule, type RuleContext } from './rules/define.js';
 import { RULES, ruleById } from './rules/index.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
+import { sqlFacts, sqlTrace, type SqlFacts } from './sql/index.js';
 import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js';
-import { isStricter } from './types.js';
+import { isStricter, stricter } from './types.js';
 
 export type { ToolCall };
 
@@ -63,17 +64,28 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
   const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];
   trace.push({ kind: 'policy', sources: [...policy.sources], preset: policy.preset, warnings: [...policy.warnings], errors: [...policy.errors] });
   const findings: Finding[] = [];
+  const sqlSeen = new Map<SimpleCommand, SqlFacts | undefined>();
   const ctx: RuleContext = {
     home: env.home,
     projectDir: env.projectDir,
     protectedBranches: policy.protectedBranches,
     protectedPaths: policy.protectedPaths,
     currentBranch,
+    sql: (cmd) => {
+      if (!sqlSeen.has(cmd)) {
+        const f = sqlFacts(cmd);
+        sqlSeen.set(cmd, f);
+        if (f !== undefined) trace.push(sqlTrace(f, cmd.depth));
+      }
+      return sqlSeen.get(cmd);
+    },
+    database: policy.database,
   };
   const custom = policy.customRules.length > 0 ? indexRules(policy.customRules) : undefined;
 
-  const raise = (rule: Rule, messageId: string, data: Record<string, string>, segment: string, paths?: string[]): void => {
-    const action = actionFor(rule, policy);
+  const raise = (rule: Rule, messageId: string, data: Record<string, string>, segment: string, paths?: string[], hit?: Pick<Hit<string>, 'action' | 'atLeast'>): void => {
+    let action = hit?.action !== undefined && !rule.meta.locked ? hit.action : actionFor(rule, policy);
+    if (hit?.atLeast !== undefined) action = stricter(action, hit.atLeast);
     const f: Finding = { ruleId: rule.id, messageId, data, action, segment, message: renderMessage(rule, messageId, data), ...(paths ? { paths } : {}) };
     const exception = rule.meta.locked ? undefined : exceptionFor(f, policy);
     if (exception !== undefined) {
@@ -92,7 +104,7 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     for (const cmd of analysis.commands) {
       for (const rule of candidates(cmd, SHIPPED_INDEX, custom)) {
         if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
-        for (const hit of rule.check?.(cmd, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, cmd.text, hit.paths);
+        for (const hit of rule.check?.(cmd, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, cmd.text, hit.paths, hit);
       }
     }
     if (analysis.bounds.length > 0) {
@@ -103,7 +115,7 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
   // Rules on the tool call itself (file tools, MCP tools, …): indexed by tool name, `*` for all.
   for (const rule of [...(SHIPPED_TOOL_INDEX.get(call.tool) ?? []), ...(SHIPPED_TOOL_INDEX.get('*') ?? [])]) {
     if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
-    for (const hit of rule.checkTool?.(call, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, summarize(call), hit.paths);
+    for (const hit of rule.checkTool?.(call, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, summarize(call), hit.paths, hit);
   }
 
   if (policy.errors.length > 0 && !READ_ONLY_TOOLS.has(call.tool)) {

@@ -59,6 +59,8 @@ function renderTrace(step: TraceStep): string | undefined {
       return `${'  '.repeat(step.depth)}command  ${step.text}   [program ${step.program || '(none)'}; cwd ${step.cwd}${step.via.length > 0 ? `; via ${step.via.join(' › ')}` : ''}]`;
     case 'bound':
       return `bound    ${step.what} (limit ${step.limit})`;
+    case 'sql':
+      return renderSql(step);
     case 'rule':
       return `rule     ${step.ruleId} → ${step.action}   on: ${step.segment}`;
     case 'exception':
@@ -66,6 +68,18 @@ function renderTrace(step: TraceStep): string | undefined {
     case 'error':
       return `error    ${step.component}: ${step.message} (fails ${step.failMode})`;
   }
+}
+
+function renderSql(step: Extract<TraceStep, { kind: 'sql' }>): string {
+  const pad = '  '.repeat(step.depth);
+  const lines = [`${pad}sql      ${step.client} (${step.dialect}) → ${step.target}; node-sql-parser ${step.parser}`];
+  for (const s of step.statements) {
+    const how = s.by === 'parser' ? 'parsed' : s.by === 'client' ? 'client command' : 'from tokens';
+    lines.push(`${pad}  stmt   ${s.text}   [${s.kinds.join('; ')}; ${how}${s.note !== undefined ? `: ${s.note}` : ''}${s.origin !== undefined ? `; from ${s.origin}` : ''}]`);
+  }
+  if (step.more > 0) lines.push(`${pad}  …      ${step.more} more statements`);
+  for (const u of step.unseen) lines.push(`${pad}  unseen ${u}`);
+  return lines.join('\n');
 }
 
 export function renderDecision(d: Decision): string {

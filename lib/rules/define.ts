@@ -4,6 +4,8 @@
 
 import type { Action, ToolCall } from '../types.js';
 import type { SimpleCommand } from '../shell/analyze.js';
+import type { DatabasePolicy } from '../sql/kinds.js';
+import type { SqlFacts } from '../sql/index.js';
 
 export type Preset = 'standard' | 'strict' | 'paranoid';
 
@@ -27,6 +29,10 @@ export interface Hit<M extends string> {
   data?: Record<string, string>;
   /** Absolute paths the finding is about (for `allow.paths`). */
   paths?: string[];
+  /** Replaces the rule's action for this hit: a policy setting finer than the rule (`database.actions`). */
+  action?: Action;
+  /** The hit's action is at least this (a production database, a protected table). */
+  atLeast?: Action;
 }
 
 export interface RuleContext {
@@ -38,6 +44,10 @@ export interface RuleContext {
   protectedPaths: readonly string[];
   /** The checked-out branch of the repository containing `dir`, if it can be read cheaply. */
   currentBranch(dir: string): string | undefined;
+  /** The SQL a database client command will run, judged (lib/sql); once per command. */
+  sql(cmd: SimpleCommand): SqlFacts | undefined;
+  /** The policy's `database:` section. */
+  database: DatabasePolicy;
 }
 
 export interface Rule<M extends string = string> {
