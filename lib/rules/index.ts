@@ -3,6 +3,7 @@
 
 import type { Rule } from './define.js';
 import { CORE_RULES } from './core/index.js';
+import { DATABASE_RULES } from './database/index.js';
 import { FILESYSTEM_RULES } from './filesystem/index.js';
 import { GIT_RULES } from './git/index.js';
 import { INFRA_RULES } from './infra/index.js';
@@ -11,7 +12,7 @@ import { SECRETS_RULES } from './secrets/index.js';
 import { DISK_RULES } from './disk/index.js';
 
 /** Every shipped rule. Each folder's index.ts lists its rules; add a pack here with one line. */
-export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES];
+export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

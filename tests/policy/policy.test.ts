@@ -254,6 +254,16 @@ void test('the policy step of the trace lists sources and warnings', () => {
 /** A command raising each rule that checks commands (the pipeline-raised core rules too). */
 const TRIGGER: Readonly<Record<string, string>> = {
   'core/analysis-bound': 'echo $(ls',
+  'db/drop': 'psql -c "DROP TABLE users"',
+  'db/truncate': 'psql -c "TRUNCATE users"',
+  'db/delete-all': 'psql -c "DELETE FROM users"',
+  'db/alter-drop': 'psql -c "ALTER TABLE users DROP COLUMN email"',
+  'db/drop-user-role': 'psql -c "DROP ROLE app"',
+  'db/grant-all': 'psql -c "GRANT ALL ON users TO app"',
+  'db/unseen-sql': 'cat dump.sql | psql',
+  'db/framework-reset': 'npx prisma migrate reset',
+  'db/redis-flush': 'redis-cli FLUSHALL',
+  'db/mongo-drop': "mongosh --eval 'db.dropDatabase()'",
   'git/push-force': 'git push -f',
   'git/reset-hard': 'git reset --hard',
   'git/clean-force': 'git clean -fd',

@@ -13,7 +13,7 @@ import type { Finding } from '../../lib/types.js';
 import { decisionFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FOLDER: Readonly<Record<string, string>> = { fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network' };
+const FOLDER: Readonly<Record<string, string>> = { db: 'database', fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network' };
 
 /** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
 function pathsOf(id: string): { lib: string; test: string } {
@@ -50,6 +50,29 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; o
   'fs/rm-project-root': { root: { cmd: 'rm -rf .' }, git: { cmd: 'rm -rf .git' } },
   'fs/rm-unresolved': { unresolved: { cmd: 'rm -rf $X' } },
   'fs/rm-protected-path': { protected: { cmd: 'rm -rf ~/.ssh' } },
+  'db/drop': { drop: { cmd: 'psql -c "DROP TABLE users"' }, definition: { cmd: 'psql -c "DROP INDEX users_email_idx"' } },
+  'db/truncate': { truncate: { cmd: "mysql -e 'TRUNCATE TABLE orders'" } },
+  'db/delete-all': { all: { cmd: 'sqlite3 app.db "DELETE FROM users"' }, unparsed: { cmd: 'psql -c "DELETE FROM users USING banned WHERE users.id = banned.id"' } },
+  'db/alter-drop': { drop: { cmd: 'psql -c "ALTER TABLE users DROP COLUMN email"' } },
+  'db/drop-user-role': { drop: { cmd: 'psql -c "DROP ROLE app"' } },
+  'db/grant-all': { grant: { cmd: 'psql -c "GRANT ALL ON ALL TABLES IN SCHEMA public TO app"' } },
+  'db/unseen-sql': {
+    missing: { cmd: 'psql -f /nonexistent/warden-test.sql' },
+    large: { cmd: 'psql -f node_modules/node-sql-parser/index.js', opts: { cwd: ROOT } },
+    pipe: { cmd: 'cat dump.sql | psql' },
+    dynamic: { cmd: 'psql -c "$QUERY"' },
+    shell: { cmd: "sqlite3 app.db '.shell ls'" },
+    bound: { cmd: `psql -c "${'SELECT 1;'.repeat(5001)}"` },
+  },
+  'db/framework-reset': { reset: { cmd: 'npx prisma migrate reset' } },
+  'db/redis-flush': { flush: { cmd: 'redis-cli FLUSHALL' }, eval: { cmd: `redis-cli EVAL "redis.call('flushdb')" 0` }, unseen: { cmd: 'redis-cli $CMD' } },
+  'db/mongo-drop': {
+    'drop-database': { cmd: "mongosh --eval 'db.dropDatabase()'" },
+    'drop-collection': { cmd: "mongosh --eval 'db.users.drop()'" },
+    'delete-all': { cmd: "mongosh --eval 'db.users.deleteMany({})'" },
+    'restore-drop': { cmd: 'mongorestore --drop dump/' },
+    unseen: { cmd: 'mongosh /nonexistent/warden-test.js' },
+  },
   'fs/delete-outside-project': {
     rm: { cmd: 'rm ~/.bashrc' },
     find: { cmd: "find ~ -name '*.pyc' -delete" },
