@@ -39,7 +39,11 @@ export type TraceStep =
   | { kind: 'sql'; depth: number; client: string; dialect: string; target: string; parser: string; statements: SqlTraceStatement[]; more: number; unseen: string[] }
   | { kind: 'rule'; ruleId: string; action: Action; segment: string }
   | { kind: 'exception'; ruleId: string; by: string }
-  | { kind: 'error'; component: string; message: string; failMode: 'closed' };
+  | { kind: 'error'; component: string; message: string; failMode: 'closed' }
+  /** The safety gate (lib/gate): one external operation and where its service's trust sends it. */
+  | { kind: 'gate-op'; service: string; op: OpKind; target: string; route: GateRoute; score?: number; why: string }
+  | { kind: 'gate-review'; decision: ReviewDecision; model: string; cached: boolean; risk?: string; rationale: string }
+  | { kind: 'approval'; id: string; state: ApprovalState };
 
 /** One SQL statement in the trace: what it does, and whether node-sql-parser or the tokens said so. */
 export interface SqlTraceStatement {
@@ -66,6 +70,67 @@ export interface Decision {
   /** Human-readable reason for the verdict; what the agent sees on deny/ask. */
   reason: string;
   trace: TraceStep[];
+  /** The safety gate's view of the call, when it acts on something outside the machine. */
+  gate?: GateResult;
+  /** The pending approval an `ask` opened, or the approval that let this call through. */
+  approval?: ApprovalRef;
+}
+
+/** What an external operation does (DESIGN.md, "Safety gate"). */
+export type OpKind = 'read' | 'write' | 'delete' | 'send' | 'publish' | 'execute';
+
+/** Where the gate sends an operation: through, to the LLM reviewer, to a human, or blocked. */
+export type GateRoute = 'allow' | 'review' | 'approve' | 'deny';
+
+/** The reviewer's answer; `unavailable` (no key, timeout, error, refusal, bad answer) means a human decides. */
+export type ReviewDecision = 'allow' | 'ask' | 'deny' | 'unavailable';
+
+/** One operation on a service outside the machine, as the gate judged it. */
+export interface GateOp {
+  /** Stable service key: `github.com`, `mcp:slack`, `email:example.com`, `registry:npm`. */
+  service: string;
+  kind: OpKind;
+  /** URL, host, remote or tool the operation goes to, for people. */
+  target: string;
+  /** The simple command or tool call it came from. */
+  segment: string;
+  route: GateRoute;
+  /** The service's trust score when it was judged (absent when trust did not decide). */
+  score?: number;
+  /** Why this route, in words. */
+  why: string;
+}
+
+export interface GateReview {
+  decision: ReviewDecision;
+  model: string;
+  /** From the review cache, not a new request. */
+  cached: boolean;
+  risk?: string;
+  rationale: string;
+}
+
+export interface GateResult {
+  ops: GateOp[];
+  /** The gate's own verdict on the call (the decision's is the stricter of it and the guard's). */
+  verdict: Action;
+  review?: GateReview;
+  /** Scores this decision moved (a reviewer's deny lowers its services' trust). */
+  trust?: { service: string; before: number; after: number }[];
+  /** `warden explain`: nothing was asked of the reviewer and nothing was recorded. */
+  dryRun?: boolean;
+}
+
+export type ApprovalState = 'pending' | 'granted' | 'rejected' | 'used' | 'expired';
+
+export interface ApprovalRef {
+  id: string;
+  /** `pending`: opened (or found open) for this ask; `used`: this call consumed a grant; `rejected`: a human said no. */
+  state: ApprovalState;
+  /** ISO time the approval stops being usable. */
+  expires: string;
+  /** The pending approval was already open for this call (the agent retried before a human answered). */
+  reused?: boolean;
 }
 
 export type PermissionMode = 'default' | 'plan' | 'acceptEdits' | 'auto' | 'dontAsk' | 'bypassPermissions';
