@@ -19,6 +19,7 @@ import { buildCustomRule } from '../rules/core/custom.js';
 import type { Preset, Rule } from '../rules/define.js';
 import { PACKS, RULES, hasRule } from '../rules/index.js';
 import { PolicySchema, type Policy } from './schema.js';
+import { gateSettings, layerGate, type GateSettings } from '../gate/policy.js';
 import type { DatabasePolicy, DestructiveKind } from '../sql/kinds.js';
 
 /** Largest policy file read; a bigger one is an error, not a partial read. */
@@ -49,6 +50,8 @@ export interface EffectivePolicy {
   customRules: readonly Rule[];
   /** The `database:` section: statement-kind actions, protected objects, production targets. */
   database: DatabasePolicy;
+  /** The safety gate and approvals (lib/gate/policy.ts): reviewer, trust thresholds, service routes. */
+  gate: GateSettings;
   /** The decision journal (only the user's policy sets where and how long; a project may only journal more). */
   journal: { dir: string; retentionDays: number; allows: 'compact' | 'full' | 'off' };
   /** Identity files, read in order at every session boundary, and the cap on their text. */
@@ -266,6 +269,8 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     production: { hosts: [...u.database.production.hosts], databases: [...u.database.production.databases], action: u.database.production.action as Action },
   };
 
+  let gate = gateSettings(u);
+
   const pl = project.layer;
   if (pl) {
     sources.push(pl.file);
@@ -331,6 +336,7 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
       if (trusted || isStricter(p.database.production.action, database.production.action)) database.production.action = p.database.production.action;
       else if (p.database.production.action !== database.production.action) loosen(`database.production.action: ${p.database.production.action}`);
     }
+    gate = layerGate(gate, p, pl.raw, trusted, loosen);
     if (p.trusted_projects.length > 0) warnings.push(`${pl.file}: trusted_projects ignored (only your own policy can trust a project)`);
   }
 
@@ -357,6 +363,7 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     allowPaths,
     customRules,
     database,
+    gate,
     journal,
     identity: { files: identityFiles, maxBytes: identityMax },
     sources,

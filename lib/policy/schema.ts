@@ -35,6 +35,10 @@ const CustomRuleSchema = z
     ),
   );
 
+/** Operation kinds the gate routes (reads always pass). */
+const GateKindSchema = z.enum(['write', 'delete', 'send', 'publish', 'execute']);
+const TrustScore = z.number().check(z.gte(0), z.lte(1));
+
 const AllowCommandSchema = z.strictObject({
   /** Wildcard pattern (`*`, `?`) over one simple command as warden prints it. */
   pattern: z.string().check(z.minLength(1)),
@@ -105,6 +109,51 @@ export const PolicySchema = z.strictObject({
       files: z._default(z.array(z.string().check(z.minLength(1))), ['$WARDEN_HOME/identity.md', '.claude/identity.md']),
       /** Most identity text shown, all files together; the rest is cut with a visible marker. */
       max_bytes: z._default(z.int().check(z.gte(256), z.lte(8192)), 6000),
+    }),
+    {},
+  ),
+  gate: z.prefault(
+    z.strictObject({
+      /** The reviewer model (a Haiku-class model answers in well under the timeout). */
+      model: z._default(z.string().check(z.minLength(1)), 'claude-haiku-5-5'),
+      /** The whole review request, in milliseconds; past it the review is unavailable and a human decides. */
+      timeout_ms: z._default(z.int().check(z.gte(500), z.lte(15_000)), 8000),
+      /** Environment variable holding the API key for the review. */
+      api_key_env: z._default(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')), 'ANTHROPIC_API_KEY'),
+      /** Kinds of operation reviewed whatever the service's trust (a human still decides below approve_below). */
+      always_review: z._default(z.array(GateKindSchema), ['delete', 'send', 'publish']),
+      /** Seconds a review verdict is reused for the identical call; 0 never reuses one. */
+      cache_ttl_seconds: z._default(z.int().check(z.gte(0), z.lte(3600)), 300),
+      /** Per service key (`github.com`, `mcp:slack`, `email:example.com`): where its operations go whatever its trust. */
+      services: z._default(z.record(z.string().check(z.minLength(1)), z.enum(['allow', 'review', 'approve', 'deny'])), {}),
+      trust: z.prefault(
+        z
+          .strictObject({
+            /** Score of a service warden has not seen, and what scores decay back to. */
+            initial: z._default(TrustScore, 0.2),
+            /** Below this, a human approves each operation. */
+            approve_below: z._default(TrustScore, 0.3),
+            /** From this up, operations pass without review (kinds in always_review excepted). */
+            auto_above: z._default(TrustScore, 0.8),
+            /** Days for a score's distance from `initial` to halve; 0 never decays. */
+            half_life_days: z._default(z.number().check(z.gte(0), z.lte(3650)), 30),
+            /** Added after an operation that succeeded. */
+            success: z._default(TrustScore, 0.05),
+            /** Taken off after an operation that failed. */
+            failure: z._default(TrustScore, 0.1),
+            /** Taken off when a human rejects an operation or the reviewer denies one. */
+            rejection: z._default(TrustScore, 0.3),
+          })
+          .check(z.refine((t) => t.approve_below <= t.auto_above, { message: 'approve_below must not be above auto_above', path: ['approve_below'] })),
+        {},
+      ),
+    }),
+    {},
+  ),
+  approvals: z.prefault(
+    z.strictObject({
+      /** Minutes a pending approval waits for a human, and a granted one waits for its call. */
+      ttl_minutes: z._default(z.int().check(z.gte(1), z.lte(1440)), 15),
     }),
     {},
   ),

@@ -90,7 +90,7 @@ void test('a grant expires TTL after it is given', () => {
 void test('a pending approval expires TTL after it was opened and cannot be granted late', () => {
   const h = home();
   const { approval } = openApproval(h, CALL, INFO, TTL, NOW);
-  assert.throws(() => decideApproval(h, approval.id, 'granted', TTL, NOW + TTL + 1), (e: unknown) => e instanceof ApprovalError && /expired/.test((e as Error).message));
+  assert.throws(() => decideApproval(h, approval.id, 'granted', TTL, NOW + TTL + 1), (e: unknown) => e instanceof ApprovalError && /expired/.test(e.message));
   const next = openApproval(h, CALL, INFO, TTL, NOW + TTL + 2);
   assert.notEqual(next.approval.id, approval.id, 'a retry after expiry opens a new one');
 });
