@@ -13,20 +13,49 @@ mkdirSync(out, { recursive: true });
 const hooks = readdirSync(path.join(root, 'hooks')).filter((f) => f.endsWith('.ts'));
 const entries = [...hooks.map((f) => ({ in: path.join(root, 'hooks', f), out: f.replace(/\.ts$/, '') })), { in: path.join(root, 'lib/cli/bin.ts'), out: 'warden' }];
 
-// node-sql-parser stays out of the hook and CLI bundles: lib/sql/parser.ts is swapped for
-// parser.dist.ts, which requires one dialect's own bundle (dist/sql-<dialect>.cjs, built below)
+// The SQL engine (lib/sql) and node-sql-parser stay out of the hook and CLI bundles. The engine
+// is dist/sql-engine.cjs: the hooks get engine-loader.dist.ts in place of engine-loader.ts, which
+// requires it from next to them when a command needs it. Each node-sql-parser dialect is
+// dist/sql-<dialect>.cjs: the engine gets parser.dist.ts in place of parser.ts, which requires one
 // the first time a statement of that dialect needs parsing.
 const SQL_DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite'];
 const sqlDir = path.join(root, 'lib', 'sql');
-const sqlParserFromDist = {
-  name: 'sql-parser-from-dist',
+const swap = (name, from, to) => ({
+  name,
   setup(b) {
-    b.onResolve({ filter: /^\.\/parser\.js$/ }, (args) => (args.resolveDir === sqlDir ? { path: path.join(sqlDir, 'parser.dist.ts') } : undefined));
+    b.onResolve({ filter: new RegExp(`/${from}\\.js$`) }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(sqlDir, `${from}.js`) ? { path: path.join(sqlDir, `${to}.ts`) } : undefined));
+  },
+});
+const sqlEngineFromDist = swap('sql-engine-from-dist', 'engine-loader', 'engine-loader.dist');
+
+await build({
+  plugins: [swap('sql-parser-from-dist', 'parser', 'parser.dist')],
+  entryPoints: [...SQL_DIALECTS.map((d) => ({ in: path.join(root, 'node_modules', 'node-sql-parser', 'build', `${d}.js`), out: `sql-${d}` })), { in: path.join(sqlDir, 'engine.ts'), out: 'sql-engine' }],
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// @anthropic-ai/sdk stays out of them too: lib/gate/review.ts imports ./review-sdk.js only when a
+// review is needed; in the bundles that import is dist/gate-review.cjs (built below), required from
+// next to the hook.
+const gateDir = path.join(root, 'lib', 'gate');
+const gateReviewFromDist = {
+  name: 'gate-review-from-dist',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/review-sdk\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-review.cjs', external: true } : undefined));
   },
 };
 
 await build({
-  entryPoints: SQL_DIALECTS.map((d) => ({ in: path.join(root, 'node_modules', 'node-sql-parser', 'build', `${d}.js`), out: `sql-${d}` })),
+  entryPoints: [{ in: path.join(gateDir, 'review-sdk.ts'), out: 'gate-review' }],
   outdir: out,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -40,7 +69,7 @@ await build({
 });
 
 await build({
-  plugins: [sqlParserFromDist],
+  plugins: [sqlEngineFromDist, gateReviewFromDist],
   entryPoints: entries,
   outdir: out,
   outExtension: { '.js': '.cjs' },
