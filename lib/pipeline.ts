@@ -12,9 +12,10 @@ import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
 import { sqlFacts, sqlTrace, type SqlFacts } from './sql/index.js';
 import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js';
+import type { DecideOptions } from './gate/stage.js';
 import { isStricter, stricter } from './types.js';
 
-export type { ToolCall };
+export type { ToolCall, DecideOptions };
 
 export interface Env {
   home: string;
@@ -123,6 +124,17 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
   }
 
   return decide(findings, trace);
+}
+
+/**
+ * The whole decision on a call: the guard (`evaluate`, synchronous) and then, asynchronously, the
+ * safety gate for external operations and approvals for every call it would hold (lib/gate/stage.ts).
+ * The PreToolUse hook and `warden explain` (with `dryRun`) use this; rule tests use `evaluate`.
+ */
+export async function decideCall(call: ToolCall, env: Env, opts: DecideOptions = {}, policy: EffectivePolicy = loadPolicyFor(env)): Promise<Decision> {
+  const guard = evaluate(call, env, policy);
+  const { gateStage } = await import('./gate/stage.js');
+  return gateStage(call, env, policy, guard, opts);
 }
 
 /** Every shipped rule that checks commands: for a program name warden cannot know. */

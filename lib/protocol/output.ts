@@ -9,9 +9,22 @@ export interface HookOutput {
   stderr?: string;
 }
 
-/** Where a human grants an `ask` (until the approval store of issue 5 exists). */
-export const ASK_SUFFIX =
-  'A human has to confirm this. In an interactive session Claude Code asks them; in a headless or --dangerously-skip-permissions run nobody can, so stop, tell the user what you wanted to run and why, and let them run it or change the warden policy. Do not try to get around this block with another command.';
+/**
+ * How a human grants an `ask`: every ask opens a pending approval (lib/gate/approvals.ts), bound to
+ * this exact call; the human approves it in their own terminal and the agent retries the call once.
+ */
+export function askSuffix(approval: Decision['approval']): string {
+  if (approval === undefined || approval.state !== 'pending') {
+    // No approval could be opened (the reason says why): the human runs it or changes the policy.
+    return 'A human has to decide. Stop, tell the user what you wanted to run and why, and let them run it themselves or change the warden policy. Do not try to get around this block with another command.';
+  }
+  const minutes = Math.max(1, Math.round((Date.parse(approval.expires) - Date.now()) / 60_000));
+  return (
+    `A human has to approve this call. Stop and ask the user to run \`warden approve ${approval.id}\` in their own terminal (or \`warden reject ${approval.id}\`); ` +
+    `after they approve, retry exactly the same call once. The approval covers only this exact call and expires in about ${minutes} min. ` +
+    'Do not run warden approve yourself, and do not try to get around this block with another command.'
+  );
+}
 
 export const DENY_SUFFIX = 'Do not try to get around this block with another spelling of the same operation.';
 
@@ -21,7 +34,7 @@ export const DENY_SUFFIX = 'Do not try to get around this block with another spe
  */
 export function renderPreToolUse(decision: Decision): HookOutput {
   if (decision.verdict === 'allow') return { json: {}, exitCode: 0 };
-  const suffix = decision.verdict === 'ask' ? ASK_SUFFIX : DENY_SUFFIX;
+  const suffix = decision.verdict === 'ask' ? askSuffix(decision.approval) : DENY_SUFFIX;
   return {
     json: {
       hookSpecificOutput: {
