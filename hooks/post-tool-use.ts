@@ -1,6 +1,7 @@
-// PostToolUse: the outcome of a call. Registered for calls that can reach outside the machine; the
-// safety gate (layer 2) will move per-service trust from here. Today it only acknowledges.
+// PostToolUse: the outcome of a call. For an external write that succeeded, the safety gate raises
+// the trust of the services it wrote to (lib/gate/outcome-hook.ts); anything else is acknowledged.
+import { handleOutcome } from '../lib/gate/outcome-hook.js';
 import { deadlineMs } from '../lib/protocol/deadlines.js';
 import { run } from '../lib/protocol/run.js';
 
-void run('PostToolUse', () => ({ json: {}, exitCode: 0 }), { deadlineMs: deadlineMs('PostToolUse') });
+void run('PostToolUse', (input) => handleOutcome(input, 'success'), { deadlineMs: deadlineMs('PostToolUse') });
