@@ -2,13 +2,14 @@
 
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { envFrom, evaluate } from '../pipeline.js';
+import { decideCall, envFrom } from '../pipeline.js';
 import { wardenHome } from '../paths.js';
 import { RULES } from '../rules/index.js';
 import { presetAction } from '../policy/load.js';
 import type { Decision, TraceStep } from '../types.js';
 import { doctor, install, uninstall } from '../install/index.js';
 import { journal } from './journal.js';
+import { decide, pending, trust } from './gate.js';
 
 export const HELP = `warden — guard rails for Claude Code with --dangerously-skip-permissions
 
@@ -29,6 +30,12 @@ Usage:
                                                       the first edited, deleted, reordered or missing entry
   warden journal note --decision "…" --rationale "…"  record a significant decision (the one journal
                                                       command the agent itself may run)
+  warden pending [--all] [--json]                     approvals waiting for you (every ask opens one)
+  warden approve <id>                                 let exactly that held call through, once
+  warden reject <id>                                  refuse it; the service's trust drops
+  warden trust list|show <service> [--json]           per-service trust of the safety gate
+  warden trust set <service> <score> | reset <service>|--all
+                                                      set or forget a service's trust (0 to 1)
   warden --help | --version
 
 Files:
@@ -37,6 +44,7 @@ Files:
   ~/.claude/warden/identity.md      who the agent is; shown at every session start, resume and compaction,
                                     with <project>/.claude/identity.md
   ~/.claude/warden/journal/         the hash-chained decision journal (secrets redacted)
+  ~/.claude/warden/gate/            trust scores, pending approvals, the review cache, latest prompts
   ~/.claude/settings.json           where the hooks are registered
 
 Decisions: deny blocks in every mode; ask needs a human (in headless or
@@ -67,6 +75,12 @@ function renderTrace(step: TraceStep): string | undefined {
       return `except   ${step.ruleId} let through by ${step.by}`;
     case 'error':
       return `error    ${step.component}: ${step.message} (fails ${step.failMode})`;
+    case 'gate-op':
+      return `gate     ${step.op} on ${step.service} → ${step.route}${step.score !== undefined ? ` (trust ${step.score.toFixed(2)})` : ''}   ${step.target}\n           ${step.why}`;
+    case 'gate-review':
+      return `review   ${step.model}${step.cached ? ' (cached)' : ''} → ${step.decision}${step.risk !== undefined ? `, risk ${step.risk}` : ''}: ${step.rationale}`;
+    case 'approval':
+      return `approval ${step.id} ${step.state}`;
   }
 }
 
@@ -86,10 +100,14 @@ export function renderDecision(d: Decision): string {
   const lines = d.trace.map(renderTrace).filter((l): l is string => l !== undefined);
   lines.push(`decision ${d.verdict.toUpperCase()}`);
   for (const f of d.findings) lines.push(`  [${f.ruleId}] (${f.action}) ${f.message}`);
+  if (d.gate !== undefined || d.approval !== undefined) {
+    for (const line of d.reason.split('\n').filter((l) => l.startsWith('[gate]') || l.startsWith('[approval]'))) lines.push(`  ${line}`);
+  }
+  if (d.approval?.state === 'granted') lines.push(`  approval ${d.approval.id} is granted: the agent's identical call would run once`);
   return lines.join('\n');
 }
 
-function explain(argv: string[]): number {
+async function explain(argv: string[]): Promise<number> {
   const dash = argv.indexOf('--');
   const { values } = parseArgs({
     args: dash === -1 ? argv : argv.slice(0, dash),
@@ -112,7 +130,8 @@ function explain(argv: string[]): number {
     input = { command: argv.slice(dash + 1).join(' ') };
   }
   const env = envFrom(process.env, cwd, os.homedir(), wardenHome());
-  const decision = evaluate({ tool, input, cwd }, env);
+  // A dry run: the same pipeline the hook runs, but no reviewer is asked and no approval is opened or used.
+  const decision = await decideCall({ tool, input, cwd }, env, { dryRun: true });
   out(values.json ? JSON.stringify(decision, null, 2) : renderDecision(decision));
   return 0;
 }
@@ -124,7 +143,7 @@ function rules(): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined:
@@ -148,6 +167,14 @@ export function main(argv: string[]): number {
       return doctor(rest);
     case 'journal':
       return journal(rest);
+    case 'pending':
+      return pending(rest);
+    case 'approve':
+      return decide(rest, 'granted');
+    case 'reject':
+      return decide(rest, 'rejected');
+    case 'trust':
+      return trust(rest);
     default:
       process.stderr.write(`warden: unknown command ${cmd}\n\n${HELP}\n`);
       return 64;
