@@ -1,6 +1,12 @@
 // Shell analysis: a command line → the simple commands it will run, each unwrapped from sudo/env/
 // timeout-style wrappers and from `sh -c`, `eval`, command substitutions and heredocs fed to
-// shells, with `~`, `$HOME`, `$PWD`, earlier assignments and `cd` resolved.
+// shells, with `~`, `$HOME`, `$PWD`, earlier assignments and `cd` resolved. It also follows the
+// commands other programs run (`ssh host cmd`, `docker exec`, `kubectl exec`, `parallel`, `watch`,
+// `xargs`, `find -exec`, `runuser`), reads scripts run or sourced by path (lib/shell/scripts.ts),
+// reads interpreter one-liners for the shell commands they start (lib/shell/oneliner.ts), and
+// records on each command the code it runs and where that code comes from (`runs`): when a shell
+// runs code warden cannot see (`curl … | sh`, `eval "$X"`, a missing script), that is a fact the
+// rules judge, not something the analysis guesses about.
 //
 // Trust model: the input is hostile (an agent or a prompt injection may phrase a command to slip
 // past). Anything we cannot resolve is kept as UNKNOWN inside the word rather than guessed, so rules
@@ -12,12 +18,21 @@
 import { parse as shellParse, quote as shellQuote, type ParseEntry } from 'shell-quote';
 import path from 'node:path';
 import type { TraceStep } from '../types.js';
+import { isInterpreter, readInterpreter, type Lang } from './interpreters.js';
+import { WRITERS, literalOutput, writtenPaths } from './literal.js';
+import { MAX_CODE, oneLinerOf, shellRuns } from './oneliner.js';
+import { dockerCommand, kubectlCommand, parallelCommands, runuserCommand, sshCommand, watchCommand, type Inner } from './runners.js';
 import { HEREDOC_MARK, QUOTED, SUB_MARK, restoreQuoted, scan } from './scan.js';
+import { MAX_SCRIPT, isSystemPath, readScript, shebangProgram } from './scripts.js';
+import { UNKNOWN } from './unknown.js';
 
-/** Marks the part of a word that comes from an expansion we cannot resolve. */
-export const UNKNOWN = '\u0000';
+export { UNKNOWN };
 const VAR_MARK = '\u0002';
 const SUB_RE = new RegExp(`${SUB_MARK}\\d+${SUB_MARK}`, 'g');
+const SUB_INDEX_RE = new RegExp(`${SUB_MARK}(\\d+)${SUB_MARK}`, 'g');
+/** A word that is one expansion and nothing else (`$CMD`, `$(…)`). */
+const PURE_EXPANSION = new RegExp(`^[${SUB_MARK}${VAR_MARK}][^${SUB_MARK}${VAR_MARK}]*[${SUB_MARK}${VAR_MARK}]$`);
+const ONLY_UNKNOWN = new RegExp(`^[\\s${UNKNOWN}]*$`);
 const VAR_RE = new RegExp(`${VAR_MARK}([^${VAR_MARK}]*)${VAR_MARK}`, 'g');
 /** Every character the analysis uses as a marker. */
 const MARKS_RE = new RegExp(`[${UNKNOWN}${SUB_MARK}${VAR_MARK}${HEREDOC_MARK}${Object.values(QUOTED).join('')}]`, 'g');
@@ -34,6 +49,12 @@ export const LIMITS = {
    * analysed again at each level, and a megabyte of `eval eval …` must not cost a dozen passes.
    */
   maxWork: 2 << 20,
+  /** Bytes of one script read from disk (`bash x.sh`, `source x`, `./x.sh`); a larger one is a bound. */
+  maxScript: MAX_SCRIPT,
+  /** Scripts read from disk in one tool call, all levels together. */
+  maxScripts: 32,
+  /** Characters of one interpreter one-liner read for the shell commands it starts. */
+  maxInlineCode: MAX_CODE,
 } as const;
 
 export interface Redirect {
@@ -48,6 +69,42 @@ export type Stdin =
   | { kind: 'pipe'; from: string; text?: string }
   | { kind: 'file'; path: string };
 
+/**
+ * How the code a command runs reaches it: `argument` (`sh -c CODE`, `eval CODE`, `python3 -c
+ * CODE`), `stdin` (`… | sh`, `sh < f`, `python3 <<EOF`), `script` (`bash x.sh`, `source x`,
+ * `./x.sh`, `bash <(…)`), `program` (the program word itself is a command's output: `$(curl …)`).
+ */
+export type CodeHow = 'argument' | 'stdin' | 'script' | 'program';
+
+/** The code a shell or an interpreter runs, and where it comes from. */
+export interface Runs {
+  /**
+   * `unknown-code`: warden cannot read it (a download, a variable, a missing script, a decoder's
+   * output); nothing of it is analysed. `known-code`: warden read it; a shell's commands follow as
+   * their own SimpleCommands, an interpreter's code is in `inline`.
+   */
+  kind: 'unknown-code' | 'known-code';
+  how: CodeHow;
+  /** What supplies the code, for messages: `curl -fsSL https://x`, `./setup.sh (does not exist)`. */
+  source: string;
+  /**
+   * Commands whose output (or whose written file) is, or is spliced into, the code: earlier stages
+   * of the pipeline, the commands of a substitution or process substitution, the command that wrote
+   * the script earlier in the same command line — and, transitively, what those read.
+   */
+  producers: readonly SimpleCommand[];
+  /** The file the code is read from (resolved; may hold UNKNOWN). */
+  file?: string;
+  /** An interpreter's code warden could read: its language and text (resolved words). */
+  inline?: { lang: Lang; code: string };
+  /**
+   * The script does not exist when the command is checked. `after`: the programs that ran before
+   * it in the same command line and may create files (`tar xf a.tgz && ./setup.sh`); none means
+   * nothing can create it first, so the command will just fail.
+   */
+  missing?: { after: string[] };
+}
+
 export interface SimpleCommand {
   /** Resolved words, program first. UNKNOWN marks unresolvable expansions. */
   argv: string[];
@@ -60,6 +117,8 @@ export interface SimpleCommand {
   depth: number;
   redirects: Redirect[];
   stdin?: Stdin;
+  /** For shells and interpreters: the code it runs and where it comes from. */
+  runs?: Runs;
 }
 
 export interface AnalyzeContext {
@@ -83,7 +142,8 @@ export function display(word: string): string {
   return word.split(UNKNOWN).join('$…');
 }
 
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox']);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'yash', 'posh']);
+const DOCKERS = new Set(['docker', 'podman', 'nerdctl', 'docker-compose']);
 const KEYWORDS = new Set(['{', '}', '!', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', 'fi', 'done', 'esac']);
 const REDIRECT_OPS = new Set(['>', '>>', '<', '>&', '<&', '>|', '&>', '&>>', '<>']);
 const SEPARATORS = new Set([';', '&&', '||', '&', ';;', '|', '|&']);
@@ -91,6 +151,17 @@ const SEPARATORS = new Set([';', '&&', '||', '&', ';;', '|', '|&']);
 interface State {
   cwd: string;
   vars: Map<string, string>;
+  /** Variables whose value came from commands' output (`X=$(curl …)`): those commands. */
+  origins: Map<string, SimpleCommand[]>;
+}
+
+/** A copy of the state for a subshell or a nested level. */
+function fork(state: State, cwd = state.cwd): State {
+  return { cwd, vars: new Map(state.vars), origins: new Map(state.origins) };
+}
+
+function freshState(cwd: string): State {
+  return { cwd, vars: new Map(), origins: new Map() };
 }
 
 interface Budget {
@@ -101,10 +172,52 @@ interface Budget {
   trace: TraceStep[];
   out: SimpleCommand[];
   home: string;
+  /** What each command read (its pipeline's previous stage, its substitutions' commands). */
+  inputs: Map<SimpleCommand, SimpleCommand[]>;
+  /** Files written so far in this command line (absolute): by which command, with what, if literal. */
+  written: Map<string, { cmd: SimpleCommand; text?: string }>;
+  /** Scripts read from disk so far. */
+  scripts: number;
+  /** Programs emitted so far that may create files (see MAY_WRITE). */
+  writers: string[];
+}
+
+/** What one piece of shell source has seen so far, for the `runs` of its commands. */
+interface Local {
+  /** The commands each substitution of this text ran (all levels), by substitution index. */
+  subCmds: SimpleCommand[][];
+  /** Each substitution's output, where its commands fix it (`$(echo rm)`, `$(printf … | base64 -d)`). */
+  subOut: (string | undefined)[];
+  /** See `walk`. */
+  origin?: SimpleCommand;
+}
+
+/**
+ * The output of a substitution whose commands are one literal pipeline (`echo x`, `printf … |
+ * base64 -d`), trailing newlines removed as the shell does; else undefined.
+ */
+function substitutionOutput(cmds: readonly SimpleCommand[], depth: number): string | undefined {
+  if (cmds.length === 0 || cmds.length > 8) return undefined;
+  for (const [i, c] of cmds.entries()) {
+    if (c.depth !== depth || c.redirects.length > 0 || c.runs !== undefined) return undefined;
+    if (i > 0 && c.stdin?.kind !== 'pipe') return undefined;
+  }
+  const out = literalOutput(cmds[cmds.length - 1] as SimpleCommand);
+  return out === undefined || isDynamic(out) ? undefined : out.replace(/\n+$/, '');
+}
+
+/** What `emit` passes on to `recurse` about where a command's input comes from. */
+interface Inputs {
+  /** Commands whose output is spliced into this command's words (and redirections, heredocs). */
+  words: SimpleCommand[];
+  /** The previous stage of the pipeline, when this command reads it. */
+  upstream: SimpleCommand | undefined;
+  /** Commands whose output the program word itself is (`$(echo rm) -rf /`). */
+  program: SimpleCommand[];
 }
 
 export function analyze(command: string, ctx: AnalyzeContext): Analysis {
-  const budget: Budget = { commands: 0, work: 0, bounds: [], trace: [], out: [], home: ctx.home };
+  const budget: Budget = { commands: 0, work: 0, bounds: [], trace: [], out: [], home: ctx.home, inputs: new Map(), written: new Map(), scripts: 0, writers: [] };
   let src = command;
   if (src.length > LIMITS.maxInput) {
     budget.bounds.push(`input longer than ${LIMITS.maxInput} characters`);
@@ -114,8 +227,7 @@ export function analyze(command: string, ctx: AnalyzeContext): Analysis {
   // The analysis marks words with control characters (UNKNOWN, substitution, variable, heredoc and
   // quoting stand-ins); the same characters in the input must not pass for them.
   src = src.replace(MARKS_RE, '\uFFFD');
-  const state: State = { cwd: ctx.cwd, vars: new Map() };
-  walk(src, state, [], 0, budget);
+  walk(src, freshState(ctx.cwd), [], 0, budget);
   return { commands: budget.out, trace: budget.trace, bounds: budget.bounds };
 }
 
@@ -126,8 +238,12 @@ function bound(b: Budget, what: string, limit: number): void {
   }
 }
 
-/** Analyse one piece of shell source at a nesting depth, appending simple commands to the budget. */
-function walk(src: string, state: State, via: string[], depth: number, b: Budget): void {
+/**
+ * Analyse one piece of shell source at a nesting depth, appending simple commands to the budget.
+ * `origin`: a command whose computation produced this source (an interpreter's `os.system(x)` with
+ * a computed x); its top-level commands count it among what they read.
+ */
+function walk(src: string, state: State, via: string[], depth: number, b: Budget, origin?: SimpleCommand): void {
   if (depth > LIMITS.maxDepth) {
     bound(b, 'nesting depth', LIMITS.maxDepth);
     return;
@@ -139,11 +255,21 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
   }
   const scanned = scan(src);
   if (scanned.overflow) bound(b, 'unterminated or too deeply nested substitution', LIMITS.maxDepth);
-  // Command substitutions run first, in the same directory.
-  for (const sub of scanned.subs) {
+  // Command substitutions run first, in the same directory. What each one ran is kept: its output
+  // may become code (`sh -c "$(curl …)"`, `bash <(curl …)`).
+  const local: Local = { subCmds: [], subOut: [], ...(origin ? { origin } : {}) };
+  for (const [k, sub] of scanned.subs.entries()) {
     if (b.commands >= LIMITS.maxCommands) break;
-    walk(sub, { cwd: state.cwd, vars: new Map(state.vars) }, [...via, '$(…)'], depth + 1, b);
+    const kind = scanned.subKinds[k];
+    const before = b.out.length;
+    walk(sub, fork(state), [...via, kind === 'input' ? '<(…)' : kind === 'output' ? '>(…)' : '$(…)'], depth + 1, b);
+    local.subCmds[k] = b.out.slice(before);
+    if (kind === 'command') local.subOut[k] = substitutionOutput(local.subCmds[k], depth + 1);
   }
+  // Only when some substitution's output is known does resolving need to look them up.
+  let known = false;
+  for (const o of local.subOut) known ||= o !== undefined;
+  if (!known) local.subOut = [];
 
   let tokens: ParseEntry[];
   try {
@@ -154,25 +280,42 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
   }
 
   const stack: State[] = [];
+  /** For each open `(`: the pipe its commands read (`curl … | (cd x && sh)`), if any. */
+  const groupPipes: ({ from: Stdin; cmd: SimpleCommand | undefined } | undefined)[] = [];
   let words: string[] = [];
   let redirects: Redirect[] = [];
   let stdin: Stdin | undefined;
   let pipeFrom: Stdin | undefined;
+  /** The command whose output `pipeFrom` is. */
+  let pipeCmd: SimpleCommand | undefined;
   let pendingRedirect: string | undefined;
+  /** Raw redirection targets and heredoc bodies of the current command (for their substitutions). */
+  let rawExtra: string[] = [];
 
-  const resolve = (word: string): string => resolveWord(word, state, b.home);
+  const resolve = (word: string): string => resolveWord(word, state, b.home, local.subOut);
 
   const flush = (sep: string | undefined): void => {
+    const piped = sep === '|' || sep === '|&';
     if (words.length > 0 || redirects.length > 0) {
-      if (pipeFrom !== undefined && stdin === undefined) stdin = pipeFrom;
-      const last = emit(words, redirects, stdin, state, via, depth, b);
-      pipeFrom = sep === '|' || sep === '|&' ? pipeSource(last) : undefined;
-    } else if (sep !== '|' && sep !== '|&') {
+      const reads = pipeFrom !== undefined && stdin === undefined;
+      if (reads) stdin = pipeFrom;
+      const last = emit(words, redirects, stdin, state, via, depth, b, local, rawExtra, reads ? pipeCmd : undefined);
+      pipeFrom = piped ? pipeSource(last) : undefined;
+      pipeCmd = piped ? last : undefined;
+    } else if (!piped) {
       pipeFrom = undefined;
+      pipeCmd = undefined;
+    }
+    // Inside `( … )` fed by a pipe, every command shares the group's stdin.
+    const group = groupPipes[groupPipes.length - 1];
+    if (!piped && group !== undefined) {
+      pipeFrom = group.from;
+      pipeCmd = group.cmd;
     }
     words = [];
     redirects = [];
     stdin = undefined;
+    rawExtra = [];
   };
 
   for (const tok of tokens) {
@@ -186,11 +329,14 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
         pendingRedirect = undefined;
         if (op === '<<<') {
           stdin = { kind: 'herestring', text: resolve(tok) };
+          rawExtra.push(tok);
         } else if (op === '<' && tok.startsWith(HEREDOC_MARK)) {
           const h = scanned.heredocs[Number(tok.slice(1, -1))];
           // Substitutions in an unquoted body were cut out (and analysed) by scan: unknown output.
           if (h) stdin = { kind: 'heredoc', text: h.body.replace(SUB_RE, UNKNOWN), quoted: h.quoted };
+          if (h) rawExtra.push(h.body);
         } else {
+          rawExtra.push(tok);
           const target = resolve(tok);
           if (op === '<') stdin = { kind: 'file', path: target };
           redirects.push({ op, target });
@@ -223,16 +369,22 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
       continue;
     }
     if (op === '(') {
-      flush(undefined);
-      stack.push({ cwd: state.cwd, vars: new Map(state.vars) });
+      // `curl … | (cd x && sh)`: the subshell's first command still reads the pipe.
+      if (words.length > 0 || redirects.length > 0) flush(undefined);
+      groupPipes.push(pipeFrom === undefined ? undefined : { from: pipeFrom, cmd: pipeCmd });
+      stack.push(fork(state));
       continue;
     }
     if (op === ')') {
       flush(undefined);
+      groupPipes.pop();
+      pipeFrom = undefined;
+      pipeCmd = undefined;
       const saved = stack.pop();
       if (saved) {
         state.cwd = saved.cwd;
         state.vars = saved.vars;
+        state.origins = saved.origins;
       }
       continue;
     }
@@ -242,8 +394,14 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
   flush(undefined);
 }
 
-/** Resolves variable markers, substitution markers and a leading `~`. */
-function resolveWord(word: string, state: State, home: string): string {
+/**
+ * Resolves variable markers, substitution markers and a leading `~`. `subOut`: the literal output
+ * of this text's substitutions, where known (`$(echo rm)`); an output with blanks or glob
+ * characters would be split or expanded by the shell, so it stays unknown unless `split` says the
+ * caller splits the word itself.
+ */
+function resolveWord(word: string, state: State, home: string, outputs?: readonly (string | undefined)[], split = false): string {
+  const subOut = outputs !== undefined && outputs.length > 0 ? outputs : undefined;
   let w = restoreQuoted(word);
   // An earlier `HOME=…` or `PWD=…` in the same command line wins, as in the shell.
   const homeNow = state.vars.get('HOME') ?? home;
@@ -257,7 +415,13 @@ function resolveWord(word: string, state: State, home: string): string {
     if (head === '~+') w = pwdNow + rest;
     else if (/^~[A-Za-z0-9._-]*$/.test(head)) w = UNKNOWN + rest;
   }
-  if (w.includes(SUB_MARK)) w = w.replace(SUB_RE, UNKNOWN);
+  if (w.includes(SUB_MARK) && subOut === undefined) w = w.replace(SUB_RE, UNKNOWN);
+  else if (w.includes(SUB_MARK)) {
+    w = w.replace(SUB_INDEX_RE, (_m, k: string) => {
+      const o = subOut?.[Number(k)];
+      return o !== undefined && (split || !/[\s*?[\]]/.test(o)) ? o : UNKNOWN;
+    });
+  }
   if (w.includes(VAR_MARK)) {
     w = w.replace(VAR_RE, (_m, key: string) => {
       const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
@@ -349,7 +513,34 @@ function braceSequence(inner: string, room: number): string[] | undefined | null
   return out;
 }
 
-/** Builds one simple command (after unwrapping) and recurses into what it runs. Returns it. */
+/** Offsets of each `MARK…MARK` pair in a word. */
+function markerSpans(w: string, mark: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let i = w.indexOf(mark);
+  while (i !== -1) {
+    const j = w.indexOf(mark, i + 1);
+    if (j === -1) break;
+    spans.push([i, j]);
+    i = w.indexOf(mark, j + 1);
+  }
+  return spans;
+}
+
+/** The commands whose output ends up in these raw words: their substitutions, and variables set from some. */
+function wordProducers(words: readonly string[], state: State, local: Local): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  if (local.subCmds.length === 0 && state.origins.size === 0) return out;
+  for (const w of words) {
+    for (const [open, close] of markerSpans(w, SUB_MARK)) out.push(...(local.subCmds[Number(w.slice(open + 1, close))] ?? []));
+    if (state.origins.size > 0) for (const [open, close] of markerSpans(w, VAR_MARK)) out.push(...(state.origins.get(w.slice(open + 1, close)) ?? []));
+  }
+  return out;
+}
+
+/**
+ * Builds one simple command (after unwrapping) and recurses into what it runs. Returns it.
+ * `rawExtra`: its raw redirection targets and heredoc bodies; `upstream`: the pipeline stage it reads.
+ */
 function emit(
   rawWords: string[],
   redirects: Redirect[],
@@ -358,32 +549,42 @@ function emit(
   via: string[],
   depth: number,
   b: Budget,
+  local: Local,
+  rawExtra: readonly string[],
+  upstream: SimpleCommand | undefined,
 ): SimpleCommand | undefined {
   let words = rawWords;
   while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
   // Leading assignments: persist for later commands only when nothing else is on the line.
   let i = 0;
-  const prefix: [string, string][] = [];
+  const prefix: [string, string, string][] = [];
   while (i < words.length) {
     const m = ASSIGN.exec(words[i] as string);
     if (!m) break;
-    prefix.push([m[1] as string, resolveWord(m[2] as string, state, b.home)]);
+    prefix.push([m[1] as string, resolveWord(m[2] as string, state, b.home, local.subOut), m[2] as string]);
     i++;
   }
   words = words.slice(i);
   if (words.length === 0) {
-    for (const [k, v] of prefix) state.vars.set(k, v);
+    for (const [k, v, raw] of prefix) {
+      state.vars.set(k, v);
+      const from = wordProducers([raw], state, local);
+      if (from.length > 0) state.origins.set(k, from);
+      else state.origins.delete(k);
+    }
     if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, ...(stdin ? { stdin } : {}) });
     return undefined;
   }
+  const shellCwd = state.cwd;
   const chain = [...via];
-  const { argv, cwd } = unwrap(
-    expandBraces(words).map((w) => resolveWord(w, state, b.home)),
-    state.cwd,
-    chain,
-    b,
-    depth,
-  );
+  const resolved = expandBraces(words).map((w, k) => resolveWord(w, state, b.home, local.subOut, k === 0));
+  // `CMD="rm -rf /"; $CMD`, `$(echo rm -rf /)`: an unquoted expansion in the program's place is
+  // split into words. (Quoted, it would name one program with blanks in its name, which cannot run:
+  // splitting it only costs a false alarm.)
+  const head = resolved[0] as string;
+  if (PURE_EXPANSION.test(words[0] as string) && /\s/.test(head.trim())) resolved.splice(0, 1, ...head.trim().split(/\s+/));
+  else if (/\s/.test(head) && (words[0] as string).includes(SUB_MARK)) resolved[0] = resolveWord(words[0] as string, state, b.home, local.subOut);
+  const { argv, cwd } = unwrap(resolved, state.cwd, chain, b, depth);
   const program = programName(argv[0] ?? '');
   const cmd: SimpleCommand = {
     argv,
@@ -395,11 +596,50 @@ function emit(
     redirects,
     ...(stdin ? { stdin } : {}),
   };
+  const fromWords = local.subCmds.length === 0 && state.origins.size === 0 ? [] : wordProducers(words, state, local);
+  if (rawExtra.length > 0) fromWords.push(...wordProducers(rawExtra, state, local));
+  // `curl … | xargs sh -c`: xargs puts what it reads into the words.
+  if (upstream !== undefined && chain.slice(via.length).includes('xargs')) fromWords.push(upstream);
+  if (local.origin !== undefined) fromWords.push(local.origin);
+  const inputs = upstream === undefined ? fromWords : [upstream, ...fromWords];
+  if (inputs.length > 0) b.inputs.set(cmd, inputs);
   record(b, cmd);
   afterCommand(cmd, state, b);
-  recurse(cmd, state, b);
+  const programFrom = (words[0] as string).includes(SUB_MARK) || (words[0] as string).includes(VAR_MARK) ? wordProducers([words[0] as string], state, local) : NONE;
+  recurse(cmd, state, b, { words: fromWords, upstream, program: programFrom });
+  // `GIT_SSH_COMMAND='…' git fetch`, `env PAGER='…' man x`: variables programs run as shell commands.
+  const wrapped = resolved.length - argv.length;
+  if (prefix.length > 0 || wrapped > 0) {
+    const assigned: [string, string][] = prefix.map(([k, v]) => [k, v]);
+    for (let k = 0; k < wrapped; k++) {
+      const m = ASSIGN.exec(resolved[k] as string);
+      if (m) assigned.push([m[1] as string, m[2] as string]);
+    }
+    for (const [k, v] of assigned) {
+      if (!COMMAND_VARS.has(k) || v.trim() === '') continue;
+      b.trace.push({ kind: 'unwrap', depth: depth + 1, wrapper: k, text: clip(v) });
+      walk(v, fork(state, cwd), [...chain, k], depth + 1, b);
+    }
+  }
+  if (redirects.length > 0 || WRITERS.has(cmd.program)) {
+    for (const w of writtenPaths(cmd, shellCwd)) b.written.set(w.path, { cmd, ...(w.text !== undefined ? { text: w.text } : {}) });
+  }
+  if (!READ_ONLY.has(cmd.program) || redirects.some((r) => r.op.includes('>'))) b.writers.push(cmd.program);
   return cmd;
 }
+
+/** Programs that create no files (without a redirection): a missing script cannot appear after them. */
+const READ_ONLY = new Set([
+  'cd', 'pushd', 'popd', 'set', 'export', 'unset', 'true', 'false', ':', 'shopt', 'test', '[', '[[', 'echo', 'printf', 'pwd', 'ls', 'cat', 'grep', 'egrep', 'fgrep', 'rg',
+  'which', 'type', 'command', 'hash', 'alias', 'sleep', 'date', 'whoami', 'id', 'uname', 'env', 'printenv', 'read', 'wait', 'jobs', 'exit', 'return', 'source', '.', 'chmod',
+  'head', 'tail', 'wc', 'sort', 'uniq', 'less', 'more', 'file', 'stat', 'local', 'declare', 'typeset', 'readonly', 'umask', 'ulimit', 'trap', 'nvm', 'deactivate',
+]);
+
+/** Environment variables whose value a program runs as a shell command. */
+const COMMAND_VARS = new Set([
+  'GIT_SSH_COMMAND', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_PROXY_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS', 'SUDO_ASKPASS',
+  'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'PROMPT_COMMAND', 'FZF_DEFAULT_COMMAND', 'RSYNC_RSH', 'CVS_RSH',
+]);
 
 /** Stdin of the next stage of a pipeline: what `cmd` writes, when its output is literal text. */
 function pipeSource(cmd: SimpleCommand | undefined): Stdin {
@@ -408,48 +648,20 @@ function pipeSource(cmd: SimpleCommand | undefined): Stdin {
   return text === undefined ? { kind: 'pipe', from: cmd.program } : { kind: 'pipe', from: cmd.program, text };
 }
 
-const unescape = (s: string): string => s.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-
-/**
- * The text a command writes when it is fixed by its words: `echo`, `printf` (each `%s`/`%b` filled
- * in order, the rest of the arguments on lines of their own), `cat` of a heredoc, here-string or
- * literal pipe.
- * Escapes are read as `echo -e` would, which over-approximates the plain `echo`.
- */
-function literalOutput(cmd: SimpleCommand): string | undefined {
-  const args = cmd.argv.slice(1);
-  switch (cmd.program) {
-    case 'echo': {
-      let i = 0;
-      while (i < args.length && /^-[neE]+$/.test(args[i] as string)) i++;
-      return unescape(args.slice(i).join(' '));
-    }
-    case 'printf': {
-      const rest = args[0] === '--' ? args.slice(1) : args;
-      const [format = '', ...values] = rest;
-      let k = 0;
-      const filled = format.replace(/%[sb]/g, () => (k < values.length ? (values[k++] as string) : ''));
-      return unescape([filled, ...values.slice(k)].join('\n'));
-    }
-    case 'cat':
-      if (args.length > 0 && !(args.length === 1 && args[0] === '-')) return undefined;
-      if (cmd.stdin?.kind === 'heredoc' || cmd.stdin?.kind === 'herestring') return cmd.stdin.text;
-      return cmd.stdin?.kind === 'pipe' ? cmd.stdin.text : undefined;
-    default:
-      return undefined;
-  }
-}
-
 function record(b: Budget, cmd: SimpleCommand): void {
   b.commands++;
   b.out.push(cmd);
   b.trace.push({ kind: 'command', depth: cmd.depth, text: cmd.text, program: cmd.program, argv: cmd.argv.map(display), via: cmd.via, cwd: display(cmd.cwd) });
 }
 
+/**
+ * The program's name as rules know it: the basename, lower-cased and without `.exe` (macOS and
+ * Windows file systems ignore case, so `RM` runs rm; Git Bash and WSL run `git.exe`).
+ */
 export function programName(word: string): string {
   if (isDynamic(word)) return word === UNKNOWN ? UNKNOWN : path.posix.basename(word);
   const base = word.includes('/') ? path.posix.basename(word) : word;
-  return base;
+  return /[A-Z]/.test(base) || /\.exe$/i.test(base) ? base.toLowerCase().replace(/\.exe$/, '') : base;
 }
 
 function commandText(argv: string[], redirects: Redirect[]): string {
@@ -468,7 +680,7 @@ function afterCommand(cmd: SimpleCommand, state: State, b: Budget): void {
   if (prog === 'cd' || prog === 'pushd') {
     const target = args.find((a) => !a.startsWith('-') || a === '-');
     if (target === undefined) state.cwd = state.vars.get('HOME') ?? b.home;
-    else if (target === '-' || isDynamic(target) || isDynamic(state.cwd)) state.cwd = UNKNOWN;
+    else if (target === '-' || isDynamic(target) || (isDynamic(state.cwd) && !target.startsWith('/'))) state.cwd = UNKNOWN;
     else state.cwd = path.posix.resolve(state.cwd, target);
     state.vars.delete('PWD'); // cd sets $PWD to the new directory
   } else if (prog === 'export' || prog === 'declare' || prog === 'local' || prog === 'readonly' || prog === 'typeset') {
@@ -479,46 +691,364 @@ function afterCommand(cmd: SimpleCommand, state: State, b: Budget): void {
   }
 }
 
-/** Commands that run other commands: shells with -c, eval, heredocs/here-strings fed to a shell. */
-function recurse(cmd: SimpleCommand, state: State, b: Budget): void {
-  const [prog, ...args] = cmd.argv;
+const clip = (src: string): string => (src.length > 200 ? `${src.slice(0, 200)}…` : src);
+
+/** Code that is nothing but unknown parts (`"$X"`, `"$(curl …)"`): warden cannot see any of it. */
+function wholeUnknown(code: string): boolean {
+  return code.includes(UNKNOWN) && ONLY_UNKNOWN.test(code);
+}
+
+/** `producers` in the order they ran, with what they read, transitively (bounded by maxCommands). */
+function producersOf(direct: readonly SimpleCommand[], b: Budget): SimpleCommand[] {
+  const seen = new Set<SimpleCommand>();
+  const queue = [...direct];
+  for (let i = 0; i < queue.length && seen.size < LIMITS.maxCommands; i++) {
+    const c = queue[i] as SimpleCommand;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    queue.push(...(b.inputs.get(c) ?? []));
+  }
+  if (seen.size < 2) return [...seen];
+  const pos = new Map(b.out.map((c, i) => [c, i]));
+  return [...seen].sort((x, y) => (pos.get(x) ?? 0) - (pos.get(y) ?? 0));
+}
+
+/** Records on `cmd` the code it runs; unknown code is also a trace step, so `explain` shows it. */
+function setRuns(
+  cmd: SimpleCommand,
+  b: Budget,
+  r: { kind: Runs['kind']; how: CodeHow; source?: string; file?: string; inline?: Runs['inline']; missing?: Runs['missing'] },
+  direct: readonly SimpleCommand[],
+): void {
+  const producers = producersOf(direct, b);
+  const made = producers.map((p) => p.text).join(' | ');
+  const source = r.source ?? (made !== '' ? clip(made) : '?');
+  cmd.runs = { kind: r.kind, how: r.how, source, producers, ...(r.file !== undefined ? { file: r.file } : {}), ...(r.inline ? { inline: r.inline } : {}), ...(r.missing ? { missing: r.missing } : {}) };
+  if (r.kind === 'unknown-code') b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: display(cmd.program), text: `runs code warden cannot read (${r.how}): ${display(source)}` });
+}
+
+/** Programs `recurse` looks into, besides shells, interpreters, paths and unknown names. */
+const RUNNERS = new Set(['eval', 'source', '.', 'trap', 'alias', 'su', 'runuser', 'find', 'ssh', 'kubectl', 'oc', 'watch', 'parallel', ...DOCKERS]);
+const NONE: SimpleCommand[] = [];
+
+/** Commands that run other commands: shells, eval, source, interpreters, remote and container runners, scripts. */
+function recurse(cmd: SimpleCommand, state: State, b: Budget, from: Inputs): void {
+  const prog = cmd.argv[0];
   if (prog === undefined) return;
   const name = cmd.program;
-  const inner = (src: string, label: string): void => {
-    b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: src.length > 200 ? `${src.slice(0, 200)}…` : src });
-    walk(src, { cwd: cmd.cwd, vars: new Map(state.vars) }, [...cmd.via, label], cmd.depth + 1, b);
+  // Most commands run nothing else: leave before building anything.
+  if (!SHELLS.has(name) && !RUNNERS.has(name) && !prog.includes('/') && !isDynamic(prog) && from.program.length === 0 && !isInterpreter(name)) return;
+  const args = cmd.argv.slice(1);
+  const inner = (src: string, label: string, opts: { cwd?: string; fresh?: boolean; computed?: boolean } = {}): void => {
+    b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(src) });
+    const cwd = opts.cwd ?? cmd.cwd;
+    walk(src, opts.fresh === true ? freshState(cwd) : fork(state, cwd), [...cmd.via, label], cmd.depth + 1, b, opts.computed === true ? cmd : undefined);
+  };
+  const stdinInputs = from.upstream === undefined ? from.words : [from.upstream, ...from.words];
+  /** `sh -c CODE`, `eval CODE`: the code is an argument, known or not. */
+  const codeArgument = (code: string, label: string): void => {
+    if (code.trim() === '') return;
+    const unknown = wholeUnknown(code);
+    setRuns(cmd, b, { kind: unknown ? 'unknown-code' : 'known-code', how: 'argument', ...(unknown ? {} : { source: label }) }, from.words);
+    inner(code, label);
   };
   // `$SHELL -c '…'`, `"$(which bash)" -c '…'`: a program warden cannot name, given a command string
   // the way a shell is, is read as a shell (a non-shell reading `-c` code only costs a false alarm).
   if (SHELLS.has(name) || (isDynamic(name) && shellCommandArg(args) !== undefined)) {
+    // `bash -n`: read and check the syntax, run nothing.
+    if (noExec(args)) return;
     const c = shellCommandArg(args);
     if (c !== undefined) {
-      inner(c, `${display(name)} -c`);
+      codeArgument(c, `${display(name)} -c`);
       return;
     }
-    const script = args.find((a) => !a.startsWith('-'));
-    if (script === undefined && cmd.stdin) {
-      if (cmd.stdin.kind === 'heredoc' || cmd.stdin.kind === 'herestring') inner(cmd.stdin.text, `${name} <<`);
-      // `echo 'rm -rf /' | sh`: the shell runs what the literal source printed.
-      else if (cmd.stdin.kind === 'pipe' && cmd.stdin.text !== undefined) inner(cmd.stdin.text, `${cmd.stdin.from} | ${name}`);
-    }
+    const script = shellScriptArg(args);
+    if (script !== undefined) runScript(cmd, script, 'run', state, b, from);
+    else shellStdin(cmd, name, state, b, from, inner, stdinInputs);
     return;
   }
   if (name === 'eval') {
-    inner(args.join(' '), 'eval');
+    codeArgument(args.join(' '), 'eval');
+    return;
+  }
+  if (name === 'trap') {
+    // `trap 'cmd' EXIT`: the command runs later, in this shell.
+    const code = args[0];
+    if (code !== undefined && code !== '-' && !code.startsWith('-') && args.length > 1) inner(code, 'trap');
+    return;
+  }
+  if (name === 'alias') {
+    // `alias ls='curl …; ls'`: every later use of the name runs the value. It is analysed here, once.
+    for (const a of args) {
+      const m = /^([^=\s]+)=(.*)$/s.exec(a);
+      if (m && (m[2] as string).trim() !== '') inner(m[2] as string, `alias ${m[1] as string}`);
+    }
+    return;
+  }
+  if (name === 'source' || name === '.') {
+    if (args[0] !== undefined) runScript(cmd, args[0], 'source', state, b, from);
+    return;
+  }
+  if (isInterpreter(name)) {
+    interpreter(cmd, state, b, from, inner, stdinInputs);
     return;
   }
   if (name === 'su' || name === 'runuser') {
-    // `su [user] -c 'cmd'`: the command runs in the user's shell.
+    // `su [user] -c 'cmd'`: the command runs in the user's shell; `runuser -u user cmd…` directly.
     const c = suCommand(args);
     if (c !== undefined) inner(c, `${name} -c`);
+    else if (name === 'runuser') runInner(runuserCommand(args), inner);
     return;
   }
   if (name === 'find') {
     // `find root … -exec cmd {} ;`: cmd runs once per match, `{}` a path under root warden cannot
     // know. The words are already resolved, so they go back in quoted.
     for (const run of findExecs(args)) inner(shellQuote(run.argv), `find ${run.action}`);
+    return;
   }
+  if (name === 'ssh') {
+    // The remote command runs in the remote user's shell, in a directory unknown here.
+    runInner(sshCommand(args), inner, true);
+    return;
+  }
+  if (DOCKERS.has(name)) {
+    runInner(dockerCommand(name, args), inner, true);
+    return;
+  }
+  if (name === 'kubectl' || name === 'oc') {
+    runInner(kubectlCommand(name, args), inner, true);
+    return;
+  }
+  if (name === 'watch') {
+    runInner(watchCommand(args), inner);
+    return;
+  }
+  if (name === 'parallel') {
+    const p = parallelCommands(args);
+    if (p === undefined) return;
+    // No command: every input line is one (`parallel < jobs.txt`, `echo … | parallel`).
+    if (p.fromStdin) shellStdin(cmd, name, state, b, from, inner, stdinInputs);
+    for (const t of p.texts) {
+      // `parallel :::: jobs.txt`: commands read from a file.
+      if (wholeUnknown(t)) setRuns(cmd, b, { kind: 'unknown-code', how: 'argument', source: 'its input' }, from.words);
+      else inner(t, p.label);
+    }
+    return;
+  }
+  // `./x.sh`, `/abs/x.sh`, `dir/x`: a script run by path is read and analysed.
+  if (prog.includes('/') && !isDynamic(prog)) {
+    runScript(cmd, prog, 'exec', state, b, from);
+    return;
+  }
+  // `$(curl …)`, `$(echo Y3VybA== | base64 -d) …`: the program word is another command's output.
+  if (from.program.length > 0) setRuns(cmd, b, { kind: isDynamic(prog) ? 'unknown-code' : 'known-code', how: 'program' }, from.program);
+}
+
+/** Walks what a runner (ssh, docker, kubectl, watch, runuser) hands on, if anything. */
+function runInner(r: Inner | undefined, inner: (src: string, label: string, opts?: { cwd?: string; fresh?: boolean }) => void, fresh = false): void {
+  if (r === undefined) return;
+  const src = r.text ?? shellQuote(r.argv ?? []);
+  inner(src, r.label, { ...(r.cwd !== undefined ? { cwd: r.cwd } : {}), fresh });
+}
+
+type InnerFn = (src: string, label: string, opts?: { cwd?: string; fresh?: boolean; computed?: boolean }) => void;
+
+const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
+
+/** A shell with no script and no -c reads its program from stdin: a heredoc, a pipe, a file. */
+function shellStdin(cmd: SimpleCommand, name: string, state: State, b: Budget, from: Inputs, inner: InnerFn, stdinInputs: SimpleCommand[]): void {
+  const s = cmd.stdin;
+  if (s === undefined) return;
+  switch (s.kind) {
+    case 'heredoc':
+    case 'herestring':
+      setRuns(cmd, b, { kind: 'known-code', how: 'stdin', source: `${name} <<` }, from.words);
+      inner(s.text, `${name} <<`);
+      return;
+    case 'pipe':
+      if (s.text !== undefined) {
+        // `echo 'rm -rf /' | sh`: the shell runs what the literal source printed.
+        setRuns(cmd, b, { kind: 'known-code', how: 'stdin', source: `${s.from} | ${name}` }, stdinInputs);
+        inner(s.text, `${s.from} | ${name}`);
+      } else {
+        setRuns(cmd, b, { kind: 'unknown-code', how: 'stdin' }, stdinInputs);
+      }
+      return;
+    case 'file':
+      runScript(cmd, s.path, 'stdin', state, b, from);
+      return;
+  }
+}
+
+/** An interpreter's inline code (read for the shell commands it starts) or stdin code. */
+function interpreter(cmd: SimpleCommand, state: State, b: Budget, from: Inputs, inner: InnerFn, stdinInputs: SimpleCommand[]): void {
+  const ic = readInterpreter(cmd.program, cmd.argv);
+  const known = (code: string, how: CodeHow, source: string, direct: readonly SimpleCommand[]): void => {
+    if (ic.lang === undefined) {
+      setRuns(cmd, b, { kind: 'known-code', how, source }, direct);
+      return;
+    }
+    const inline = { lang: ic.lang, code };
+    setRuns(cmd, b, { kind: 'known-code', how, source, inline }, direct);
+    const p = oneLinerOf(inline);
+    // `os.system('rm -rf /')`, `execSync(…)`, backticks: the shell commands it starts. A shell
+    // string runs as `/bin/sh -c STRING` (what system(3) does), so an unknown one is a shell
+    // running code warden cannot see; one the code computes entirely (`os.system(b64decode(…))`)
+    // is the code's own output.
+    for (const run of shellRuns(p, { home: state.vars.get('HOME') ?? b.home, cwd: cmd.cwd })) {
+      if (b.commands >= LIMITS.maxCommands) break;
+      const computed = run.text !== undefined ? wholeUnknown(run.text) : (run.argv ?? []).every((w) => wholeUnknown(w));
+      inner(shellQuote(run.text !== undefined ? ['sh', '-c', run.text] : (run.argv ?? [])), `${cmd.program}: ${run.label}`, { computed });
+    }
+    if (p.truncated) bound(b, `interpreter code longer than ${MAX_CODE} characters or too complex to read`, MAX_CODE);
+  };
+  if (ic.code !== undefined) {
+    if (wholeUnknown(ic.code)) setRuns(cmd, b, { kind: 'unknown-code', how: 'argument' }, from.words);
+    else known(ic.code, 'argument', `${cmd.program} inline code`, from.words);
+    return;
+  }
+  if (ic.script !== undefined && (isDynamic(ic.script) || NETWORK_DEVICE.test(ic.script))) {
+    // `python3 <(curl …)`, `node "$F"`: a script warden cannot know. (A script on disk is not read:
+    // only shell scripts are.)
+    setRuns(cmd, b, { kind: 'unknown-code', how: 'script', ...(from.words.length === 0 ? { source: display(ic.script) } : {}), file: ic.script }, from.words);
+    return;
+  }
+  const s = cmd.stdin;
+  const readsStdin = ic.stdin || (ic.script !== undefined && STDIN_FILES.has(ic.script));
+  if (!readsStdin || s === undefined) return;
+  switch (s.kind) {
+    case 'heredoc':
+    case 'herestring':
+      known(s.text, 'stdin', `${cmd.program} <<`, from.words);
+      return;
+    case 'pipe':
+      if (s.text !== undefined) known(s.text, 'stdin', `${s.from} | ${cmd.program}`, stdinInputs);
+      else setRuns(cmd, b, { kind: 'unknown-code', how: 'stdin' }, stdinInputs);
+      return;
+    case 'file':
+      // `python3 < script.py` is read no more than `python3 script.py`; a process substitution or a
+      // network device is code from elsewhere.
+      if (isDynamic(s.path) || NETWORK_DEVICE.test(s.path)) {
+        setRuns(cmd, b, { kind: 'unknown-code', how: 'stdin', ...(from.words.length === 0 ? { source: display(s.path) } : {}), file: s.path }, from.words);
+      }
+      return;
+  }
+}
+
+const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/**
+ * A script a shell runs (`bash x.sh`: 'run'), sources ('source'), reads as stdin ('stdin') or the
+ * command runs by path ('exec'): read from disk and analysed, or recorded as code warden cannot
+ * read — a path it cannot know, a file that does not exist (yet), that this very command line
+ * writes first, or that cannot be read.
+ */
+function runScript(cmd: SimpleCommand, word: string, mode: 'run' | 'source' | 'stdin' | 'exec', state: State, b: Budget, from: Inputs): void {
+  const how: CodeHow = mode === 'stdin' ? 'stdin' : 'script';
+  const label = mode === 'source' ? `source ${display(word)}` : mode === 'exec' ? display(word) : mode === 'stdin' ? `${cmd.program} < ${display(word)}` : `${cmd.program} ${display(word)}`;
+  const unknown = (source: string | undefined, direct: readonly SimpleCommand[], file?: string): void =>
+    setRuns(cmd, b, { kind: 'unknown-code', how, ...(source !== undefined ? { source } : {}), ...(file !== undefined ? { file } : {}) }, direct);
+  if (isDynamic(word) || (!word.startsWith('/') && isDynamic(cmd.cwd))) {
+    // `bash <(curl …)`, `source "$F"`, `./x.sh` after `cd "$X"`.
+    unknown(from.words.length > 0 ? undefined : `${display(word)} (a path warden cannot know)`, from.words, word);
+    return;
+  }
+  const file = path.posix.resolve(cmd.cwd, word);
+  if (STDIN_FILES.has(file) && mode !== 'stdin' && mode !== 'exec') {
+    // `bash /dev/stdin`, `source /dev/stdin`: the program comes from stdin after all.
+    const stdinInputs = from.upstream === undefined ? from.words : [from.upstream, ...from.words];
+    if (cmd.stdin?.kind === 'pipe' && cmd.stdin.text === undefined) unknown(undefined, stdinInputs);
+    else if (cmd.stdin?.kind === 'pipe' || cmd.stdin?.kind === 'heredoc' || cmd.stdin?.kind === 'herestring') {
+      setRuns(cmd, b, { kind: 'known-code', how: 'stdin', source: label }, stdinInputs);
+      b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(cmd.stdin.text ?? '') });
+      walk(cmd.stdin.text ?? '', mode === 'source' ? state : freshState(cmd.cwd), [...cmd.via, label], cmd.depth + 1, b);
+    }
+    return;
+  }
+  if (NETWORK_DEVICE.test(file)) {
+    unknown(file, [], file);
+    return;
+  }
+  if (isSystemPath(file)) return;
+  const written = b.written.get(file);
+  if (written !== undefined) {
+    // Written earlier in this command line: what is on disk now is not what runs. Literal content
+    // (`cat > x.sh <<EOF`) is analysed; anything else is unknown.
+    if (written.text === undefined || wholeUnknown(written.text)) {
+      unknown(`${display(word)}, written by \`${written.cmd.text}\` earlier in this command`, [written.cmd], file);
+      return;
+    }
+    setRuns(cmd, b, { kind: 'known-code', how, source: `${label}, written by \`${written.cmd.text}\``, file }, [written.cmd]);
+    b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(written.text) });
+    walk(written.text, mode === 'source' ? state : freshState(cmd.cwd), [...cmd.via, label], cmd.depth + 1, b);
+    return;
+  }
+  if (b.scripts >= LIMITS.maxScripts) {
+    bound(b, 'too many scripts to read', LIMITS.maxScripts);
+    return;
+  }
+  b.scripts++;
+  const r = readScript(file);
+  switch (r.kind) {
+    case 'missing':
+      setRuns(cmd, b, { kind: 'unknown-code', how, source: `${display(word)} (does not exist)`, file, missing: { after: [...new Set(b.writers)] } }, []);
+      return;
+    case 'unreadable':
+      unknown(`${display(word)} (cannot be read)`, [], file);
+      return;
+    case 'not-a-file':
+      unknown(`${display(word)} (not a regular file)`, [], file);
+      return;
+    case 'too-large':
+      bound(b, `script larger than ${LIMITS.maxScript} bytes`, LIMITS.maxScript);
+      return;
+    case 'binary':
+      return;
+    case 'text': {
+      // Run by path, a script for another interpreter (`#!/usr/bin/env python3`) is not read.
+      const interp = mode === 'exec' ? shebangProgram(r.text) : undefined;
+      if (interp !== undefined && !SHELLS.has(interp)) return;
+      setRuns(cmd, b, { kind: 'known-code', how, source: label, file }, []);
+      // The trace names the file, not its text (a sourced `.env` holds secrets).
+      b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: `script ${file} (${r.text.length} characters)` });
+      const st = mode === 'source' ? state : freshState(cmd.cwd);
+      walk(r.text, st, [...cmd.via, label], cmd.depth + 1, b);
+      return;
+    }
+  }
+}
+
+/** `sh -n …`, `bash -xn …`, `-o noexec`: the shell only parses. */
+function noExec(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-o' || a === '+o') {
+      if (a === '-o' && args[i + 1] === 'noexec') return true;
+      i++;
+      continue;
+    }
+    if (a === '--' || a === '-' || !a.startsWith('-')) return false;
+    if (a.startsWith('--')) continue;
+    if (a.includes('n')) return true;
+    // `-c`: the next word is the code, not an option.
+    if (a.includes('c')) return false;
+  }
+  return false;
+}
+
+/** `bash x.sh`, `sh -e -- x.sh`: the script argument, unless the shell reads stdin (`-s`, `-`). */
+function shellScriptArg(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') return args[i + 1];
+    if (a === '-' || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return undefined;
+    if (a.startsWith('-') || a.startsWith('+')) {
+      if (a === '-o' || a === '+o' || a === '-O' || a === '+O' || a === '--rcfile' || a === '--init-file') i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
 }
 
 function suCommand(args: string[]): string | undefined {
@@ -557,7 +1087,8 @@ function shellCommandArg(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--') return undefined;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args[i + 1];
+    // `bash -c -- 'cmd'`: the `--` ends the options; the command is the word after it.
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a)) return args[i + 1] === '--' ? args[i + 2] : args[i + 1];
     if (a.startsWith('-') || a.startsWith('+')) {
       if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
       continue;
@@ -615,6 +1146,9 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   setsid: { valueFlags: set() },
   unbuffer: { valueFlags: set() },
   caffeinate: { valueFlags: set('-t', '-w') },
+  // `busybox rm -rf /`, `busybox sh -c …`: the applet is the command.
+  busybox: { valueFlags: set(), noRun: set('--list', '--list-full', '--install', '--help') },
+  pkexec: { valueFlags: set('--user') },
   xargs: {
     valueFlags: set('-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '--max-lines', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'),
     input: { replace: set('-I'), replaceDefault: set('-i', '--replace') },

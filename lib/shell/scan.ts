@@ -41,9 +41,14 @@ export interface Heredoc {
   quoted: boolean;
 }
 
+/** `$(…)` and backticks (`command`), `<(…)` (`input`: read as a file), `>(…)` (`output`). */
+export type SubKind = 'command' | 'input' | 'output';
+
 export interface Scanned {
   text: string;
   subs: string[];
+  /** The kind of each substitution in `subs`. */
+  subKinds: SubKind[];
   heredocs: Heredoc[];
   /** Set when the input nests deeper than MAX_NESTING or is unterminated in a way we cannot read. */
   overflow: boolean;
@@ -146,6 +151,7 @@ interface PendingHeredoc {
 
 export function scan(src: string): Scanned {
   const subs: string[] = [];
+  const subKinds: SubKind[] = [];
   const heredocs: Heredoc[] = [];
   let overflow = false;
   // Output is collected in chunks, and the end of it is tracked as it is written: reading back a
@@ -181,8 +187,9 @@ export function scan(src: string): Scanned {
     return [r.inner, r.next];
   };
 
-  const addSub = (inner: string): string => {
+  const addSub = (inner: string, kind: SubKind = 'command'): string => {
     subs.push(inner);
+    subKinds.push(kind);
     return subMarker(subs.length - 1);
   };
 
@@ -206,7 +213,7 @@ export function scan(src: string): Scanned {
       }
       // An unquoted body is expanded by the shell: its `$(…)` and backticks run whatever the
       // command does with the text (`cat > notes.md <<EOF` included). Cut them out like any other.
-      const body = h.quoted ? lines.join('\n') : cutSubstitutions(lines.join('\n'), addSub, () => (overflow = true));
+      const body = h.quoted ? lines.join('\n') : cutSubstitutions(lines.join('\n'), (inner) => addSub(inner), () => (overflow = true));
       heredocs[h.index] = { delimiter: h.delimiter, body, quoted: h.quoted };
       if (!found) j = n;
     }
@@ -229,6 +236,9 @@ export function scan(src: string): Scanned {
       const next = src[i + 1] ?? '';
       if (next === '\n') {
         put(' ');
+      } else if (next === '`' && quote === '"') {
+        // `"\``: a literal backquote; shell-quote would keep the backslash.
+        put('`');
       } else if (next in QUOTED) {
         // Outside quotes the backslash goes; inside double quotes it stays, as in the shell.
         put(quote === '"' ? `\\${literal(next)}` : literal(next));
@@ -238,8 +248,18 @@ export function scan(src: string): Scanned {
       i += 2;
       continue;
     }
+    if (c === '$' && src[i + 1] === '(' && src[i + 2] === '(') {
+      // `$(( … ))` is arithmetic when its parentheses close as `))`, as bash decides: nothing in it
+      // runs but the `$(…)` and backticks it holds. (`$( (cd x; ls) )` is a command substitution.)
+      const r = readBalanced(src, i + 3);
+      if (!r.overflow && src[r.next] === ')') {
+        cutSubstitutions(r.inner, (inner) => addSub(inner), () => (overflow = true));
+        put(addSub(''));
+        i = r.next + 1;
+        continue;
+      }
+    }
     if (c === '$' && src[i + 1] === '(') {
-      // `$((…))` arithmetic is not a command, but may still hold `$(…)`; analyse it like one.
       const [inner, next] = readParen(i + 2);
       put(addSub(inner));
       i = next;
@@ -281,7 +301,7 @@ export function scan(src: string): Scanned {
     }
     if ((c === '<' || c === '>') && src[i + 1] === '(') {
       const [inner, next] = readParen(i + 2);
-      put(` ${addSub(inner)} `);
+      put(` ${addSub(inner, c === '<' ? 'input' : 'output')} `);
       i = next;
       continue;
     }
@@ -320,5 +340,5 @@ export function scan(src: string): Scanned {
     put(c === '#' && src[i - 1] !== '$' ? literal(c) : c);
     i++;
   }
-  return { text: chunks.join(''), subs, heredocs, overflow };
+  return { text: chunks.join(''), subs, subKinds, heredocs, overflow };
 }
