@@ -6,13 +6,15 @@ import { CORE_RULES } from './core/index.js';
 import { DATABASE_RULES } from './database/index.js';
 import { FILESYSTEM_RULES } from './filesystem/index.js';
 import { GIT_RULES } from './git/index.js';
+import { INTERPRETER_RULES } from './interpreter/index.js';
+import { REMOTE_RULES } from './remote/index.js';
 import { INFRA_RULES } from './infra/index.js';
 import { NETWORK_RULES } from './network/index.js';
 import { SECRETS_RULES } from './secrets/index.js';
 import { DISK_RULES } from './disk/index.js';
 
 /** Every shipped rule. Each folder's index.ts lists its rules; add a pack here with one line. */
-export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES];
+export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES, ...REMOTE_RULES, ...INTERPRETER_RULES];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
