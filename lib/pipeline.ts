@@ -10,7 +10,9 @@ import { renderMessage, type Hit, type Rule, type RuleContext } from './rules/de
 import { RULES, ruleById } from './rules/index.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
-import { sqlFacts, sqlTrace, type SqlFacts } from './sql/index.js';
+import { loadEngine } from './sql/engine-loader.js';
+import type { SqlFacts } from './sql/index.js';
+import { mayRunSql } from './sql/programs.js';
 import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js';
 import type { DecideOptions } from './gate/stage.js';
 import { isStricter, stricter } from './types.js';
@@ -74,9 +76,10 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     currentBranch,
     sql: (cmd) => {
       if (!sqlSeen.has(cmd)) {
-        const f = sqlFacts(cmd);
+        // The engine (its own bundle) loads only for a command that may run SQL.
+        const f = mayRunSql(cmd) ? loadEngine().sqlFacts(cmd) : undefined;
         sqlSeen.set(cmd, f);
-        if (f !== undefined) trace.push(sqlTrace(f, cmd.depth));
+        if (f !== undefined) trace.push(loadEngine().sqlTrace(f, cmd.depth));
       }
       return sqlSeen.get(cmd);
     },

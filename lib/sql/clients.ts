@@ -387,8 +387,6 @@ export const CLIENTS: Readonly<Record<string, Client>> = {
   ),
 };
 
-/** Programs the SQL rules look at: the clients, and the runners that may start prisma. */
-export const SQL_PROGRAMS: readonly string[] = [...Object.keys(CLIENTS), 'prisma', ...RUNNERS];
 
 /** The client a command runs and the arguments it gets (after `clickhouse client`, `cockroach sql`). */
 export function clientOf(cmd: SimpleCommand): { client: Client; args: string[] } | undefined {

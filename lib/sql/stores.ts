@@ -10,6 +10,7 @@ import { display, isDynamic, type SimpleCommand } from '../shell/analyze.js';
 import { parseConnection, type Target } from './clients.js';
 import type { Source, Unseen } from './judge.js';
 import { stdinSource } from './index.js';
+import { MONGO_PROGRAMS, REDIS_PROGRAMS } from './programs.js';
 import { readScript } from './read.js';
 
 export type RedisKind = 'flush' | 'eval';
@@ -29,8 +30,6 @@ export interface StoreFacts<K extends string> {
   unseen: Unseen[];
 }
 
-export const REDIS_PROGRAMS: readonly string[] = ['redis-cli', 'valkey-cli', 'keydb-cli'];
-export const MONGO_PROGRAMS: readonly string[] = ['mongosh', 'mongo', 'mongorestore'];
 
 /** Reads each source's text (files bounded); what cannot be read becomes `unseen`. */
 function texts(sources: readonly Source[], cwd: string, unseen: Unseen[]): { text: string; origin: string }[] {

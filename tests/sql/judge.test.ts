@@ -8,6 +8,8 @@ import { classifyTokens } from '../../lib/sql/classify.js';
 import { judge, type JudgeOptions } from '../../lib/sql/judge.js';
 import { lex, type LexOptions } from '../../lib/sql/lexer.js';
 import { loadParser, PARSER_DIALECTS, type ParserDialect } from '../../lib/sql/parser.js';
+import { CLIENTS } from '../../lib/sql/clients.js';
+import { CLIENT_PROGRAMS } from '../../lib/sql/programs.js';
 
 const PG: LexOptions = { family: 'postgresql', backslash: false, meta: 'psql' };
 const MY: LexOptions = { family: 'mysql', backslash: true, meta: 'mysql' };
@@ -182,3 +184,7 @@ for (const h of hostile) {
     assert.deepEqual([...new Set(j.statements.flatMap((s) => s.effects.map((e) => e.kind)))], h.kinds);
   });
 }
+
+void test('the programs the hook routes to the engine are the clients the engine reads', () => {
+  assert.deepEqual([...CLIENT_PROGRAMS].sort(), Object.keys(CLIENTS).sort());
+});

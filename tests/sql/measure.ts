@@ -17,6 +17,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+{
+  const file = path.join(DIST, 'sql-engine.cjs');
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const out = spawnSync(process.execPath, ['-e', `const t0=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t0)/1e6)`], { encoding: 'utf8' }).stdout;
+    loads.push(Number(out.trim()));
+  }
+  console.log(`engine bundle sql-engine.cjs  ${(fs.statSync(file).size / 1024).toFixed(0)} KiB   load ${median(loads).toFixed(1)} ms (fresh process, median of 7)`);
+}
 console.log('dialect bundle, fresh process (median of 7):');
 for (const d of PARSER_DIALECTS) {
   const file = path.join(DIST, `sql-${d}.cjs`);

@@ -1,4 +1,4 @@
-import { SQL_PROGRAMS } from '../../sql/clients.js';
+import { SQL_PROGRAMS } from '../../sql/programs.js';
 import { defineRule } from '../define.js';
 import { statementHits } from './target.js';
 

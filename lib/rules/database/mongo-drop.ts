@@ -1,4 +1,5 @@
-import { MONGO_PROGRAMS, mongoFacts } from '../../sql/stores.js';
+import { loadEngine } from '../../sql/engine-loader.js';
+import { MONGO_PROGRAMS } from '../../sql/programs.js';
 import { defineRule, type Hit } from '../define.js';
 import { commandText, productionTarget, severity } from './target.js';
 
@@ -21,7 +22,7 @@ export default defineRule({
   },
   programs: MONGO_PROGRAMS,
   check(cmd, ctx) {
-    const facts = mongoFacts(cmd);
+    const facts = loadEngine().mongoFacts(cmd);
     if (facts === undefined) return [];
     const { context, atLeast } = severity(ctx.database, productionTarget(ctx.database, facts.target, facts.databases), undefined);
     const extra = atLeast !== undefined ? { atLeast } : {};

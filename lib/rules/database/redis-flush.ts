@@ -1,4 +1,5 @@
-import { REDIS_PROGRAMS, redisFacts } from '../../sql/stores.js';
+import { loadEngine } from '../../sql/engine-loader.js';
+import { REDIS_PROGRAMS } from '../../sql/programs.js';
 import { defineRule, type Hit } from '../define.js';
 import { commandText, productionTarget, severity } from './target.js';
 
@@ -19,7 +20,7 @@ export default defineRule({
   },
   programs: REDIS_PROGRAMS,
   check(cmd, ctx) {
-    const facts = redisFacts(cmd);
+    const facts = loadEngine().redisFacts(cmd);
     if (facts === undefined) return [];
     const { context, atLeast } = severity(ctx.database, productionTarget(ctx.database, facts.target, facts.databases), undefined);
     const extra = atLeast !== undefined ? { atLeast } : {};

@@ -1,4 +1,4 @@
-import { SQL_PROGRAMS } from '../../sql/clients.js';
+import { SQL_PROGRAMS } from '../../sql/programs.js';
 import { defineRule, type Hit } from '../define.js';
 import { commandText, productionTarget, severity } from './target.js';
 
