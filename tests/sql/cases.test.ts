@@ -255,6 +255,12 @@ const CASES: readonly Case[] = [
   { cmd: `sh -c "echo 'DROP TABLE users' | psql"`, rules: [DROP] },
   { cmd: `psql -c 'SELECT 1' && psql -c 'DROP TABLE users'`, rules: [DROP] },
   { cmd: 'for t in a b; do psql -c "DROP TABLE $t"; done', rules: [DROP] },
+  { cmd: `docker exec -i db psql -U postgres -c 'DROP TABLE users'`, note: 'through the shell analysis', rules: [DROP] },
+  { cmd: `docker compose exec db psql -c 'DELETE FROM orders'`, rules: [ALL] },
+  { cmd: `podman exec db sqlite3 /data/app.db 'DROP TABLE users'`, rules: [DROP] },
+  { cmd: `kubectl exec -it pg-0 -- psql -c 'TRUNCATE events'`, rules: [TRUNCATE] },
+  { cmd: `ssh db1 "mysql -e 'DROP DATABASE shop'"`, rules: [DROP] },
+  { cmd: `docker exec db psql -c 'SELECT count(*) FROM users'`, rules: [] },
 
   // Production targets: deny there, ask elsewhere
   { cmd: `psql -h db.prod.internal -c 'DROP TABLE users'`, rules: [DROP], verdict: 'deny' },
