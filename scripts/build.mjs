@@ -47,10 +47,13 @@ await build({
 // review is needed; in the bundles that import is dist/gate-review.cjs (built below), required from
 // next to the hook.
 const gateDir = path.join(root, 'lib', 'gate');
+// Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only the
+// cheap first look is in their bundles; lib/gate/outcome-run.ts is dist/gate-outcome.cjs.
 const gateReviewFromDist = {
   name: 'gate-review-from-dist',
   setup(b) {
     b.onResolve({ filter: /^\.\/review-sdk\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-review.cjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/outcome-run\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-outcome.cjs', external: true } : undefined));
   },
 };
 
@@ -70,7 +73,7 @@ await build({
 
 await build({
   plugins: [sqlEngineFromDist, gateReviewFromDist],
-  entryPoints: entries,
+  entryPoints: [...entries, { in: path.join(gateDir, 'outcome-run.ts'), out: 'gate-outcome' }],
   outdir: out,
   outExtension: { '.js': '.cjs' },
   bundle: true,
