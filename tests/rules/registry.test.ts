@@ -13,7 +13,7 @@ import type { Finding } from '../../lib/types.js';
 import { decisionFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FOLDER: Readonly<Record<string, string>> = { db: 'database', fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network', remote: 'remote', interp: 'interpreter' };
+const FOLDER: Readonly<Record<string, string>> = { db: 'database', fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network', remote: 'remote', interp: 'interpreter', gate: 'gate' };
 
 /** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
 function pathsOf(id: string): { lib: string; test: string } {
@@ -30,6 +30,7 @@ const messagesOf = (rule: Rule): [string, string][] => Object.entries(rule.meta.
 const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; opts?: Opts }>>>> = {
   'core/analysis-bound': { bound: { cmd: 'echo $(ls' } },
   'core/policy-invalid': { invalid: { cmd: 'ls', opts: { policy: 'preset: extreme\n' } } },
+  'gate/self-approve': { approve: { cmd: 'warden approve k7m2qp' } },
   'git/push-force': { force: { cmd: 'git push -f' }, leaseProtected: { cmd: 'git push --force-with-lease origin main' } },
   'git/reset-hard': { hard: { cmd: 'git reset --hard' } },
   'git/clean-force': { force: { cmd: 'git clean -fd' } },
