@@ -22,7 +22,7 @@ export function askSuffix(approval: Decision['approval']): string {
   return (
     `A human has to approve this call. Stop and ask the user to run \`warden approve ${approval.id}\` in their own terminal (or \`warden reject ${approval.id}\`); ` +
     `after they approve, retry exactly the same call once. The approval covers only this exact call and expires in about ${minutes} min. ` +
-    'Do not run warden approve yourself, and do not try to get around this block with another command.'
+    'Do not run warden approve yourself. Do not try to get around this block with another command.'
   );
 }
 
