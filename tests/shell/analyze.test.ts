@@ -400,6 +400,9 @@ for (const [group, rows] of Object.entries(groups)) {
 const M = LIMITS.maxInput;
 const fill = (unit: string, size = M + 1): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
+/** Far above the 2 s budget: only a hang (an unbounded loop) trips it. */
+const HANG_MS = 60_000;
+
 const hostile: { name: string; cmd: string; bound: boolean }[] = [
   { name: '1 MiB + 1 of words', cmd: fill('a '), bound: true },
   { name: '1 MiB + 1 of newlines', cmd: fill('ls\n'), bound: true },
@@ -432,11 +435,10 @@ const hostile: { name: string; cmd: string; bound: boolean }[] = [
 ];
 
 for (const h of hostile) {
-  void test(`hostile: ${h.name}`, () => {
-    const started = performance.now();
+  // Behaviour only: no throw, bounds reported. Timings are `npm run bench`'s (DESIGN.md budgets);
+  // the timeout only turns a hang into a failure.
+  void test(`hostile: ${h.name}`, { timeout: HANG_MS }, () => {
     const a = run(h.cmd);
-    const ms = performance.now() - started;
-    assert.ok(ms < 2000, `${h.name} took ${ms.toFixed(0)} ms`);
     if (h.bound) assert.notDeepEqual(a.bounds, [], `${h.name}: expected a bound`);
   });
 }

@@ -76,11 +76,9 @@ const hostile: { name: string; cmd: string }[] = [
 ];
 
 for (const h of hostile) {
-  void test(`hostile decision: ${h.name}`, () => {
-    const started = performance.now();
+  // Timings are `npm run bench`'s; the timeout only turns a hang into a failure.
+  void test(`hostile decision: ${h.name}`, { timeout: 60_000 }, () => {
     const d = decisionFor(h.cmd);
-    const ms = performance.now() - started;
-    assert.ok(ms < 2000, `${h.name} took ${ms.toFixed(0)} ms`);
     assert.notEqual(d.verdict, 'allow', `${h.name}: a command warden cannot fully read must not pass`);
   });
 }

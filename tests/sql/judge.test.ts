@@ -175,11 +175,9 @@ const hostile: { name: string; sql: string; kinds: string[] }[] = [
 ];
 
 for (const h of hostile) {
-  void test(`hostile: ${h.name} is judged within 2 s, its first statements kept, the bound reported`, () => {
-    const t0 = performance.now();
+  // Timings are `npm run bench`'s; the timeout only turns a hang into a failure.
+  void test(`hostile: ${h.name} is judged, its first statements kept, the bound reported`, { timeout: 60_000 }, () => {
     const j = judge([{ text: h.sql, origin: '-c' }], { cwd: '/', lex: { family: 'postgresql', meta: 'psql' }, backslash: [false, true], parser: () => loadParser('postgresql') });
-    const ms = performance.now() - t0;
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
     assert.ok(j.unseen.some((u) => u.reason === 'bound'), JSON.stringify(j.unseen));
     assert.deepEqual([...new Set(j.statements.flatMap((s) => s.effects.map((e) => e.kind)))], h.kinds);
   });
