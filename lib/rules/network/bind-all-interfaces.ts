@@ -29,10 +29,12 @@ function explicit(argv: readonly string[]): Found | undefined {
     const a = argv[i] as string;
     // `npm run dev -- --host`: what follows `--` goes to the server, so it is read too.
     if (a.charCodeAt(0) !== 45 /* - */ || a === '--') continue;
+    const next = argv[i + 1];
+    // Most options name no address and are followed by no address: skip them without a regex.
+    if (!mentionsAddress(a) && !(next !== undefined && couldBeAllInterfaces(next)) && !couldBeAllInterfaces(a)) continue;
     const long = /^--?([A-Za-z][A-Za-z0-9_-]+)(?:=(.*))?$/s.exec(a);
     const name = long?.[1]?.toLowerCase();
     if (long && name !== undefined && ADDRESS_OPTION.test(name)) {
-      const next = argv[i + 1];
       // vite, astro and nuxi read a bare `--host` as "every interface".
       if (long[2] === undefined && name === 'host' && (next === undefined || next.startsWith('-'))) return { messageId: 'all', how: a, fix: '--host 127.0.0.1' };
       const value = long[2] ?? next ?? '';
@@ -44,11 +46,22 @@ function explicit(argv: readonly string[]): Found | undefined {
     // A one-letter option with an all-interfaces value: `-H 0.0.0.0`, `-b 0.0.0.0:8000`, `-S [::]:80`.
     const short = /^-([A-Za-z])(.*)$/s.exec(a);
     if (short) {
-      const value = short[2] !== '' ? (short[2] as string) : (argv[i + 1] ?? '');
+      const value = short[2] !== '' ? (short[2] as string) : (next ?? '');
       if (value !== '*' && ALL_INTERFACES.test(value)) return { messageId: 'all', how: `-${short[1] as string} ${display(value)}`, fix: `-${short[1] as string} 127.0.0.1` };
     }
   }
   return undefined;
+}
+
+/** Cheap pre-checks (no regex): an option whose name could be an address option… */
+function mentionsAddress(option: string): boolean {
+  const o = option.toLowerCase();
+  return o.includes('host') || o.includes('bind') || o.includes('ip') || o.includes('addr') || o.includes('listen');
+}
+
+/** …and a word that could be an all-interfaces address (`0.0.0.0`, `::`, `*`, `local-ip`). */
+function couldBeAllInterfaces(word: string): boolean {
+  return word.includes('0.0.0.0') || word.includes('::') || word.includes('*') || word.includes('local-ip');
 }
 
 /** `python -m http.server [port]`: every interface unless `--bind`/`-b` gives one. */
@@ -128,7 +141,7 @@ export default defineRule({
     const cli = STATIC_SERVERS.has(cmd.program) ? cliOf(cmd) : undefined;
     const found =
       listener(cmd.program, cmd.argv) ??
-      (/^python[0-9.]*$/.test(cmd.program) ? pythonServer(cmd.argv) : undefined) ??
+      (cmd.program.startsWith('python') ? pythonServer(cmd.argv) : undefined) ??
       (cli === undefined ? undefined : staticServer(cli.name, cli.args)) ??
       explicit(cmd.argv);
     return found === undefined ? [] : [{ messageId: found.messageId, data: { segment: segmentOf(cmd), how: found.how, fix: found.fix } }];

@@ -38,116 +38,144 @@ interface Reader {
   recursive?: 'always' | 'flag';
 }
 
-const GREP: Reader = {
-  op: 'read',
-  first: true,
-  firstFlags: set('-e', '--regexp', '-f', '--file'),
-  valueFlags: set('-A', '-B', '-C', '-m', '-d', '-D', '--after-context', '--before-context', '--context', '--max-count', '--label', '--binary-files', '--devices', '--directories', '--color', '--colour', '--exclude', '--include', '--exclude-dir', '--exclude-from'),
-  recursive: 'flag',
-};
-const RG: Reader = {
-  op: 'read',
-  first: true,
-  firstFlags: set('-e', '--regexp', '-f', '--file'),
-  valueFlags: set('-A', '-B', '-C', '-m', '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-M', '--max-columns', '-j', '--threads', '--max-depth', '-d', '-r', '--replace', '--pre', '--pre-glob', '-E', '--encoding', '--type-add', '--sort', '--sortr', '--color', '--colors', '--context-separator', '--path-separator', '--max-filesize', '--engine', '-G', '--file-search-regex', '--ignore', '--ignore-dir', '--depth', '--pager', '-W', '--width'),
-  recursive: 'always',
-};
-const AWK: Reader = { op: 'read', first: true, firstFlags: set('-f', '--file', '-e', '--source'), valueFlags: set('-F', '-v', '--field-separator', '--assign', '-i', '--include', '-l', '--load', '-E', '--exec') };
-const JQ: Reader = { op: 'read', first: true, firstFlags: set('-f', '--from-file'), valueFlags: set('--arg', '--argjson', '--slurpfile', '--rawfile', '--indent', '-L') };
-const PLAIN = (...valueFlags: string[]): Reader => ({ op: 'read', valueFlags: new Set(valueFlags) });
-const ENCODE = (...valueFlags: string[]): Reader => ({ op: 'encode', valueFlags: new Set(valueFlags) });
-const HEAD = PLAIN('-n', '-c', '--lines', '--bytes', '-s', '--sleep-interval', '--pid');
-const DIFF = PLAIN('-U', '-C', '-I', '-x', '-X', '-L', '--label', '-W', '-F');
+/**
+ * The argument tables, built on first use: a benign command (git, ls, npm) never reaches a secrets
+ * rule, and the hook should not pay for tables it does not read.
+ */
+function buildTables() {
+  const GREP: Reader = {
+    op: 'read',
+    first: true,
+    firstFlags: set('-e', '--regexp', '-f', '--file'),
+    valueFlags: set('-A', '-B', '-C', '-m', '-d', '-D', '--after-context', '--before-context', '--context', '--max-count', '--label', '--binary-files', '--devices', '--directories', '--color', '--colour', '--exclude', '--include', '--exclude-dir', '--exclude-from'),
+    recursive: 'flag',
+  };
+  const RG: Reader = {
+    op: 'read',
+    first: true,
+    firstFlags: set('-e', '--regexp', '-f', '--file'),
+    valueFlags: set('-A', '-B', '-C', '-m', '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '-M', '--max-columns', '-j', '--threads', '--max-depth', '-d', '-r', '--replace', '--pre', '--pre-glob', '-E', '--encoding', '--type-add', '--sort', '--sortr', '--color', '--colors', '--context-separator', '--path-separator', '--max-filesize', '--engine', '-G', '--file-search-regex', '--ignore', '--ignore-dir', '--depth', '--pager', '-W', '--width'),
+    recursive: 'always',
+  };
+  const AWK: Reader = { op: 'read', first: true, firstFlags: set('-f', '--file', '-e', '--source'), valueFlags: set('-F', '-v', '--field-separator', '--assign', '-i', '--include', '-l', '--load', '-E', '--exec') };
+  const JQ: Reader = { op: 'read', first: true, firstFlags: set('-f', '--from-file'), valueFlags: set('--arg', '--argjson', '--slurpfile', '--rawfile', '--indent', '-L') };
+  const PLAIN = (...valueFlags: string[]): Reader => ({ op: 'read', valueFlags: new Set(valueFlags) });
+  const ENCODE = (...valueFlags: string[]): Reader => ({ op: 'encode', valueFlags: new Set(valueFlags) });
+  const HEAD = PLAIN('-n', '-c', '--lines', '--bytes', '-s', '--sleep-interval', '--pid');
+  const DIFF = PLAIN('-U', '-C', '-I', '-x', '-X', '-L', '--label', '-W', '-F');
 
-/** Programs that print the files they are given. */
-export const READERS: Readonly<Record<string, Reader>> = {
-  cat: PLAIN(),
-  tac: PLAIN('-s', '--separator'),
-  nl: PLAIN('-b', '-d', '-f', '-h', '-i', '-l', '-n', '-s', '-v', '-w'),
-  less: PLAIN('-b', '-h', '-j', '-k', '-o', '-O', '-p', '-P', '-t', '-T', '-x', '-y', '-z'),
-  more: PLAIN('-n'),
-  most: PLAIN(),
-  head: HEAD,
-  tail: HEAD,
-  bat: PLAIN('-l', '--language', '-H', '--highlight-line', '-r', '--line-range', '--style', '--theme', '--tabs', '--wrap', '--terminal-width', '-m', '--map-syntax', '--file-name', '--pager', '--decorations', '--color', '--paging'),
-  batcat: PLAIN('-l', '--language', '-H', '--highlight-line', '-r', '--line-range', '--style', '--theme', '--tabs', '--wrap', '--terminal-width', '-m', '--map-syntax', '--file-name', '--pager', '--decorations', '--color', '--paging'),
-  strings: PLAIN('-n', '-t', '-e', '--bytes', '--radix', '--encoding', '-T'),
-  sort: PLAIN('-k', '-t', '-o', '-S', '-T', '--key', '--field-separator', '--output', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size'),
-  uniq: PLAIN('-f', '-s', '-w'),
-  cut: PLAIN('-b', '-c', '-d', '-f', '--output-delimiter'),
-  paste: PLAIN('-d'),
-  column: PLAIN('-s', '-c', '-o', '-N', '-R', '-E', '-H', '-W'),
-  fold: PLAIN('-w'),
-  fmt: PLAIN('-w', '-p'),
-  rev: PLAIN(),
-  pr: PLAIN('-h', '-l', '-w', '-o', '-N', '-s'),
-  comm: PLAIN('--output-delimiter'),
-  join: PLAIN('-1', '-2', '-t', '-e', '-o', '-a', '-v', '-j'),
-  diff: DIFF,
-  sdiff: DIFF,
-  colordiff: DIFF,
-  grep: GREP,
-  egrep: GREP,
-  fgrep: GREP,
-  zgrep: GREP,
-  rg: RG,
-  ag: RG,
-  ack: RG,
-  awk: AWK,
-  gawk: AWK,
-  mawk: AWK,
-  nawk: AWK,
-  sed: { op: 'read', first: true, firstFlags: set('-e', '--expression', '-f', '--file'), valueFlags: set('-l', '--line-length') },
-  jq: JQ,
-  gojq: JQ,
-  yq: JQ,
-  base64: ENCODE('-w', '--wrap'),
-  base32: ENCODE('-w', '--wrap'),
-  basenc: ENCODE('-w', '--wrap'),
-  uuencode: ENCODE(),
-  xxd: ENCODE('-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'),
-  od: ENCODE('-A', '-j', '-N', '-S', '-t', '-w', '--address-radix', '--skip-bytes', '--read-bytes', '--format', '--width'),
-  hexdump: ENCODE('-e', '-f', '-n', '-s'),
-  hd: ENCODE('-e', '-f', '-n', '-s'),
-};
+  /** Programs that print the files they are given. */
+  const READERS: Readonly<Record<string, Reader>> = {
+    cat: PLAIN(),
+    tac: PLAIN('-s', '--separator'),
+    nl: PLAIN('-b', '-d', '-f', '-h', '-i', '-l', '-n', '-s', '-v', '-w'),
+    less: PLAIN('-b', '-h', '-j', '-k', '-o', '-O', '-p', '-P', '-t', '-T', '-x', '-y', '-z'),
+    more: PLAIN('-n'),
+    most: PLAIN(),
+    head: HEAD,
+    tail: HEAD,
+    bat: PLAIN('-l', '--language', '-H', '--highlight-line', '-r', '--line-range', '--style', '--theme', '--tabs', '--wrap', '--terminal-width', '-m', '--map-syntax', '--file-name', '--pager', '--decorations', '--color', '--paging'),
+    batcat: PLAIN('-l', '--language', '-H', '--highlight-line', '-r', '--line-range', '--style', '--theme', '--tabs', '--wrap', '--terminal-width', '-m', '--map-syntax', '--file-name', '--pager', '--decorations', '--color', '--paging'),
+    strings: PLAIN('-n', '-t', '-e', '--bytes', '--radix', '--encoding', '-T'),
+    sort: PLAIN('-k', '-t', '-o', '-S', '-T', '--key', '--field-separator', '--output', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size'),
+    uniq: PLAIN('-f', '-s', '-w'),
+    cut: PLAIN('-b', '-c', '-d', '-f', '--output-delimiter'),
+    paste: PLAIN('-d'),
+    column: PLAIN('-s', '-c', '-o', '-N', '-R', '-E', '-H', '-W'),
+    fold: PLAIN('-w'),
+    fmt: PLAIN('-w', '-p'),
+    rev: PLAIN(),
+    pr: PLAIN('-h', '-l', '-w', '-o', '-N', '-s'),
+    comm: PLAIN('--output-delimiter'),
+    join: PLAIN('-1', '-2', '-t', '-e', '-o', '-a', '-v', '-j'),
+    diff: DIFF,
+    sdiff: DIFF,
+    colordiff: DIFF,
+    grep: GREP,
+    egrep: GREP,
+    fgrep: GREP,
+    zgrep: GREP,
+    rg: RG,
+    ag: RG,
+    ack: RG,
+    awk: AWK,
+    gawk: AWK,
+    mawk: AWK,
+    nawk: AWK,
+    sed: { op: 'read', first: true, firstFlags: set('-e', '--expression', '-f', '--file'), valueFlags: set('-l', '--line-length') },
+    jq: JQ,
+    gojq: JQ,
+    yq: JQ,
+    base64: ENCODE('-w', '--wrap'),
+    base32: ENCODE('-w', '--wrap'),
+    basenc: ENCODE('-w', '--wrap'),
+    uuencode: ENCODE(),
+    xxd: ENCODE('-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'),
+    od: ENCODE('-A', '-j', '-N', '-S', '-t', '-w', '--address-radix', '--skip-bytes', '--read-bytes', '--format', '--width'),
+    hexdump: ENCODE('-e', '-f', '-n', '-s'),
+    hd: ENCODE('-e', '-f', '-n', '-s'),
+  };
 
-/** Programs that copy or move their operands (last one, or `-t dir`, is the destination). */
-const COPIERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  cp: set('-S', '--suffix', '-t', '--target-directory'),
-  mv: set('-S', '--suffix', '-t', '--target-directory'),
-  install: set('-S', '--suffix', '-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group'),
-  ln: set('-S', '--suffix', '-t', '--target-directory'),
-};
-const SCP_VALUE = set('-c', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-D', '-X');
-const RSYNC_VALUE = set('-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--files-from', '--port', '--password-file', '--log-file', '-T', '--temp-dir', '--backup-dir', '--suffix', '--chmod', '--chown', '-B', '--block-size', '--timeout', '--contimeout', '-M', '--remote-option', '--compare-dest', '--copy-dest', '--link-dest', '--exclude-from', '--include-from', '--rsync-path');
-const TAR_VALUE = set('-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude', '-X', '--exclude-from', '-b', '--blocking-factor', '-H', '--format', '-g', '--listed-incremental', '-V', '--label', '-N', '--newer', '--transform', '--xform', '-I', '--use-compress-program', '--owner', '--group', '--mode');
-const ZIP_VALUE = set('-b', '-n', '-t', '-tt', '-O', '--out', '-P', '--password', '-Z', '--compression-method', '-i', '--include');
-/** Compressors that replace or print their operands. */
-const COMPRESSORS = new Set(['gzip', 'pigz', 'bzip2', 'xz', 'zstd', 'lz4', 'lzma', 'compress']);
-const INTERPRETERS = new Set([
-  'python', 'python2', 'python3', 'python3.8', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14', 'pypy', 'pypy3',
-  'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php',
-]);
-/** The option that gives an interpreter its code (`python -c`, `node -e`, `php -r`). */
-const CODE_FLAGS = set('-c', '-e', '-E', '-p', '-r', '--eval', '--print');
-/** Programs that talk to another machine: a secret on their stdin is sent. */
-const NETWORK = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'ssh', 'curl', 'wget', 'http', 'https', 'xh', 'xhs', 'openssl', 'mail', 'mailx', 'sendmail', 'mutt', 's-nail']);
-/** Programs that print the environment. */
-const ENV_DUMPERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'compgen']);
+  /** Programs that copy or move their operands (last one, or `-t dir`, is the destination). */
+  const COPIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+    cp: set('-S', '--suffix', '-t', '--target-directory'),
+    mv: set('-S', '--suffix', '-t', '--target-directory'),
+    install: set('-S', '--suffix', '-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group'),
+    ln: set('-S', '--suffix', '-t', '--target-directory'),
+  };
+  const SCP_VALUE = set('-c', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-D', '-X');
+  const RSYNC_VALUE = set('-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--files-from', '--port', '--password-file', '--log-file', '-T', '--temp-dir', '--backup-dir', '--suffix', '--chmod', '--chown', '-B', '--block-size', '--timeout', '--contimeout', '-M', '--remote-option', '--compare-dest', '--copy-dest', '--link-dest', '--exclude-from', '--include-from', '--rsync-path');
+  const TAR_VALUE = set('-f', '--file', '-C', '--directory', '-T', '--files-from', '--exclude', '-X', '--exclude-from', '-b', '--blocking-factor', '-H', '--format', '-g', '--listed-incremental', '-V', '--label', '-N', '--newer', '--transform', '--xform', '-I', '--use-compress-program', '--owner', '--group', '--mode');
+  const ZIP_VALUE = set('-b', '-n', '-t', '-tt', '-O', '--out', '-P', '--password', '-Z', '--compression-method', '-i', '--include');
+  /** Compressors that replace or print their operands. */
+  const COMPRESSORS = new Set(['gzip', 'pigz', 'bzip2', 'xz', 'zstd', 'lz4', 'lzma', 'compress']);
+  const INTERPRETERS = new Set([
+    'python', 'python2', 'python3', 'python3.8', 'python3.9', 'python3.10', 'python3.11', 'python3.12', 'python3.13', 'python3.14', 'pypy', 'pypy3',
+    'node', 'nodejs', 'deno', 'bun', 'ruby', 'perl', 'php',
+  ]);
+  /** The option that gives an interpreter its code (`python -c`, `node -e`, `php -r`). */
+  const CODE_FLAGS = set('-c', '-e', '-E', '-p', '-r', '--eval', '--print');
+  /** Programs that talk to another machine: a secret on their stdin is sent. */
+  const NETWORK = new Set(['nc', 'ncat', 'netcat', 'socat', 'telnet', 'ssh', 'curl', 'wget', 'http', 'https', 'xh', 'xhs', 'openssl', 'mail', 'mailx', 'sendmail', 'mutt', 's-nail']);
+  /** Programs that print the environment. */
+  const ENV_DUMPERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'compgen']);
+  return { READERS, COPIERS, SCP_VALUE, RSYNC_VALUE, TAR_VALUE, ZIP_VALUE, COMPRESSORS, INTERPRETERS, CODE_FLAGS, NETWORK, ENV_DUMPERS };
+}
+let built: ReturnType<typeof buildTables> | undefined;
+const T = (): ReturnType<typeof buildTables> => (built ??= buildTables());
+
 /** A .env file named in a string literal of interpreter code (not a template). */
 const ENV_IN_CODE = /(['"`])((?:[^'"`\s]*\/)?\.env(?:\.(?!example|sample|template)[\w.-]+)?)\1/;
 /** Credential paths as they appear inside interpreter code. */
 const SCRIPT_SECRET = /\.ssh\/id_|\.aws\/credentials|\.kube\/config|\.netrc\b|\.config\/gcloud\/|\.azure\/|\.docker\/config\.json|\.git-credentials|\.pypirc|\.gnupg\/|\.config\/gh\/hosts|\.claude\/\.credentials|\.vault-token|\.pgpass/;
 
-/** Every program the secrets rules look at. */
-export const SECRET_PROGRAMS: readonly string[] = [
-  ...Object.keys(READERS),
-  ...Object.keys(COPIERS),
-  ...COMPRESSORS,
-  ...INTERPRETERS,
-  ...NETWORK,
-  'scp', 'rsync', 'tar', 'zip', '7z', '7za', '7zz', 'dd', 'rclone', 'aws', 'gsutil', 'gcloud', 'az', 'gh', 'gpg', 'gpg2', 'sqlite3',
-].filter((p, i, all) => all.indexOf(p) === i);
+/**
+ * Every program the secrets rules look at: the rules are indexed under these at start-up, so this
+ * is a plain list; a test checks it is exactly the programs of the tables below.
+ */
+export const SECRET_PROGRAMS: readonly string[] = (
+  'cat tac nl less more most head tail bat batcat strings sort uniq cut paste column fold fmt rev pr comm join diff sdiff colordiff ' +
+  'grep egrep fgrep zgrep rg ag ack awk gawk mawk nawk sed jq gojq yq base64 base32 basenc uuencode xxd od hexdump hd ' +
+  'cp mv install ln gzip pigz bzip2 xz zstd lz4 lzma compress ' +
+  'python python2 python3 python3.8 python3.9 python3.10 python3.11 python3.12 python3.13 python3.14 pypy pypy3 node nodejs deno bun ruby perl php ' +
+  'nc ncat netcat socat telnet ssh curl wget http https xh xhs openssl mail mailx sendmail mutt s-nail ' +
+  'scp rsync tar zip 7z 7za 7zz dd rclone aws gsutil gcloud az gh gpg gpg2 sqlite3'
+).split(' ');
+
+/** The programs the tables name (for the test that SECRET_PROGRAMS is complete and exact). */
+export function tablePrograms(): string[] {
+  const t = T();
+  return [
+    ...new Set([
+      ...Object.keys(t.READERS),
+      ...Object.keys(t.COPIERS),
+      ...t.COMPRESSORS,
+      ...t.INTERPRETERS,
+      ...t.NETWORK,
+      ...['scp', 'rsync', 'tar', 'zip', '7z', '7za', '7zz', 'dd', 'rclone', 'aws', 'gsutil', 'gcloud', 'az', 'gh', 'gpg', 'gpg2', 'sqlite3'],
+    ]),
+  ];
+}
 
 /** `host:path`, `user@host:path`, `rsync://…`: a remote scp/rsync operand (not `./a:b`). */
 function remoteHost(word: string): string | undefined {
@@ -169,6 +197,7 @@ export function accessesOf(cmd: SimpleCommand, home: string): Access[] {
 }
 
 function compute(cmd: SimpleCommand, home: string): Access[] {
+  const { READERS, COPIERS, COMPRESSORS, INTERPRETERS, NETWORK, ENV_DUMPERS, ZIP_VALUE } = T();
   const out: Access[] = [];
   const args = cmd.argv.slice(1);
   const file = classifier(cmd.cwd, home);
@@ -373,7 +402,7 @@ function staysInStore(source: string, dest: string | undefined, cwd: string, hom
 }
 
 function transferAccesses(cmd: SimpleCommand, args: string[], home: string, words: Words, add: Add): void {
-  const { operands } = splitArgs(args, cmd.program === 'scp' ? SCP_VALUE : RSYNC_VALUE);
+  const { operands } = splitArgs(args, cmd.program === 'scp' ? T().SCP_VALUE : T().RSYNC_VALUE);
   if (operands.length < 2) return;
   const dest = operands[operands.length - 1] as string;
   const host = remoteHost(dest);
@@ -397,7 +426,7 @@ function tarAccesses(cmd: SimpleCommand, args: string[], home: string, words: Wo
     archiveNext = first.includes('f');
     rest = args.slice(1);
   }
-  const { options, operands } = splitArgs(rest, TAR_VALUE);
+  const { options, operands } = splitArgs(rest, T().TAR_VALUE);
   create ||= hasFlag(options, 'c', '--create', '--append', '--update') || hasFlag(options, 'r') || hasFlag(options, 'u');
   if (!create) return;
   let dir = cmd.cwd;
@@ -486,6 +515,7 @@ function uploadAccesses(cmd: SimpleCommand, args: string[], file: (w: string) =>
 }
 
 function scriptAccesses(cmd: SimpleCommand, args: string[], add: Add): void {
+  const { CODE_FLAGS } = T();
   // `deno eval '…'`, `bun -e '…'`, `python -c '…'`: the code is one word; `python3 - <<EOF`
   // and `node <<< '…'` read it from stdin.
   let code: string | undefined;

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
+import { SECRET_PROGRAMS, tablePrograms } from '../../../lib/rules/secrets/access.js';
 import { MAX_GLOBS } from '../../../lib/rules/secrets/paths.js';
 import { assertAllowed, assertBlocked, decisionFor, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
 
@@ -174,4 +175,8 @@ void test(`past ${MAX_GLOBS} globs in one command, a glob that spells a name is 
   const many = Array.from({ length: MAX_GLOBS }, (_, i) => `dir${i}/*.txt`).join(' ');
   assertAllowed(`cat ${many}`);
   assertBlocked(`cat ${many} notes/*.md`, R, { action: 'ask', messageId: 'read' });
+});
+
+void test('the secrets rules are indexed under exactly the programs their tables read', () => {
+  assert.deepEqual([...SECRET_PROGRAMS].sort(), tablePrograms().sort());
 });
