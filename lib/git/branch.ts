@@ -6,33 +6,36 @@ import path from 'node:path';
 
 const MAX_LEVELS = 64;
 
-export function currentBranch(dir: string): string | undefined {
+/** The git directory of the repository containing `dir` (`.git`, or where a `.git` file points). */
+export function findGitDir(dir: string): string | undefined {
   let d = path.resolve(dir);
   for (let i = 0; i < MAX_LEVELS; i++) {
     const dotgit = path.join(d, '.git');
-    let gitDir: string | undefined;
     try {
       const st = fs.statSync(dotgit);
-      if (st.isDirectory()) gitDir = dotgit;
-      else if (st.isFile()) {
+      if (st.isDirectory()) return dotgit;
+      if (st.isFile()) {
         const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
-        if (m?.[1]) gitDir = path.resolve(d, m[1].trim());
+        if (m?.[1]) return path.resolve(d, m[1].trim());
       }
     } catch {
       // not here; keep walking
-    }
-    if (gitDir !== undefined) {
-      try {
-        const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
-        const m = /^ref:\s*refs\/heads\/(.+)$/m.exec(head);
-        return m?.[1]?.trim();
-      } catch {
-        return undefined;
-      }
     }
     const parent = path.dirname(d);
     if (parent === d) return undefined;
     d = parent;
   }
   return undefined;
+}
+
+export function currentBranch(dir: string): string | undefined {
+  const gitDir = findGitDir(dir);
+  if (gitDir === undefined) return undefined;
+  try {
+    const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
+    const m = /^ref:\s*refs\/heads\/(.+)$/m.exec(head);
+    return m?.[1]?.trim();
+  } catch {
+    return undefined;
+  }
 }

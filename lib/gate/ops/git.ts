@@ -13,7 +13,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { currentBranch } from '../../git/branch.js';
+import { currentBranch, findGitDir } from '../../git/branch.js';
 import { parseGit } from '../../rules/git/parse.js';
 import { UNKNOWN } from '../../shell/analyze.js';
 import { emailOp } from './http.js';
@@ -22,7 +22,6 @@ import { isUnknown, opForHost, opForUrl, unresolvedOp, type Classifier, type Ope
 import type { OpKind } from '../../types.js';
 
 export const MAX_CONFIG_BYTES = 256 * 1024;
-const MAX_LEVELS = 64;
 
 /** `[section "sub"] key = value` entries of a git config file, keys as `section.sub.key` (section and key lowercased). */
 export function parseGitConfig(text: string): Map<string, string[]> {
@@ -48,40 +47,21 @@ export function parseGitConfig(text: string): Map<string, string[]> {
 
 /** The config file of the repository containing `dir` (a linked worktree's is in the common dir). */
 function repoConfig(dir: string): Map<string, string[]> | undefined {
-  let d = path.resolve(dir);
-  for (let i = 0; i < MAX_LEVELS; i++) {
-    const dotgit = path.join(d, '.git');
-    let gitDir: string | undefined;
-    try {
-      const st = fs.statSync(dotgit);
-      if (st.isDirectory()) gitDir = dotgit;
-      else if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotgit, 'utf8'));
-        if (m?.[1]) gitDir = path.resolve(d, m[1].trim());
-      }
-    } catch {
-      // not here
-    }
-    if (gitDir !== undefined) {
-      try {
-        const common = fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim();
-        gitDir = path.resolve(gitDir, common);
-      } catch {
-        // not a linked worktree
-      }
-      try {
-        const file = path.join(gitDir, 'config');
-        if (fs.statSync(file).size > MAX_CONFIG_BYTES) return undefined;
-        return parseGitConfig(fs.readFileSync(file, 'utf8'));
-      } catch {
-        return new Map();
-      }
-    }
-    const parent = path.dirname(d);
-    if (parent === d) return undefined;
-    d = parent;
+  let gitDir = findGitDir(dir);
+  if (gitDir === undefined) return undefined;
+  try {
+    const common = fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim();
+    gitDir = path.resolve(gitDir, common);
+  } catch {
+    // not a linked worktree
   }
-  return undefined;
+  try {
+    const file = path.join(gitDir, 'config');
+    if (fs.statSync(file).size > MAX_CONFIG_BYTES) return undefined;
+    return parseGitConfig(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return new Map();
+  }
 }
 
 interface Config {
