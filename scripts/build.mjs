@@ -10,6 +10,20 @@ const out = path.join(root, 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+/** Every bundle: one minified CommonJS file for Node 20 in dist/. */
+const COMMON = {
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 const hooks = readdirSync(path.join(root, 'hooks')).filter((f) => f.endsWith('.ts'));
 const entries = [...hooks.map((f) => ({ in: path.join(root, 'hooks', f), out: f.replace(/\.ts$/, '') })), { in: path.join(root, 'lib/cli/bin.ts'), out: 'warden' }];
 
@@ -31,16 +45,7 @@ const sqlEngineFromDist = swap('sql-engine-from-dist', 'engine-loader', 'engine-
 await build({
   plugins: [swap('sql-parser-from-dist', 'parser', 'parser.dist')],
   entryPoints: [...SQL_DIALECTS.map((d) => ({ in: path.join(root, 'node_modules', 'node-sql-parser', 'build', `${d}.js`), out: `sql-${d}` })), { in: path.join(sqlDir, 'engine.ts'), out: 'sql-engine' }],
-  outdir: out,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...COMMON,
 });
 
 // @anthropic-ai/sdk stays out of them too: lib/gate/review.ts imports ./review-sdk.js only when a
@@ -59,30 +64,12 @@ const gateReviewFromDist = {
 
 await build({
   entryPoints: [{ in: path.join(gateDir, 'review-sdk.ts'), out: 'gate-review' }],
-  outdir: out,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...COMMON,
 });
 
 await build({
   plugins: [sqlEngineFromDist, gateReviewFromDist],
   entryPoints: [...entries, { in: path.join(gateDir, 'outcome-run.ts'), out: 'gate-outcome' }],
-  outdir: out,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
+  ...COMMON,
 });
 copyFileSync(path.join(root, 'config', 'policy.yaml'), path.join(out, 'policy.yaml'));
