@@ -9,7 +9,7 @@
 
 import { UNKNOWN, isDynamic, type SimpleCommand } from '../../shell/analyze.js';
 import { hasFlag, splitArgs } from '../args.js';
-import { isSameOrAncestor } from './paths.js';
+import { protectedPathReached } from './paths.js';
 import { parseRm } from './rm.js';
 
 export type DestroyKind = 'rm' | 'shred' | 'truncate' | 'find' | 'rsync';
@@ -170,5 +170,5 @@ export function fromFind(cmd: SimpleCommand, word: string): boolean {
  * not touch it).
  */
 export function protectedReached(d: Destroyed, p: string, protectedPaths: readonly string[]): string | undefined {
-  return protectedPaths.find((pp) => isSameOrAncestor(pp, p) || (isSameOrAncestor(p, pp) && d.narrowed !== true));
+  return protectedPathReached(p, protectedPaths, d.narrowed === true);
 }

@@ -47,6 +47,14 @@ export function isSameOrAncestor(a: string, b: string): boolean {
   return b.startsWith(prefix);
 }
 
+/**
+ * The protected path a deletion of `p` reaches: `p` is inside one, or contains one (unless the
+ * deletion is narrowed to some names under `p`, which may well not touch it).
+ */
+export function protectedPathReached(p: string, protectedPaths: readonly string[], narrowed = false): string | undefined {
+  return protectedPaths.find((pp) => isSameOrAncestor(pp, p) || (!narrowed && isSameOrAncestor(p, pp)));
+}
+
 export function isInside(p: string, dir: string): boolean {
   return isSameOrAncestor(dir, p);
 }

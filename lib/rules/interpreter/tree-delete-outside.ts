@@ -1,6 +1,6 @@
 import { display } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
-import { criticalReason, isOutsideProject, isSameOrAncestor, resolveTarget } from '../filesystem/paths.js';
+import { criticalReason, isOutsideProject, isSameOrAncestor, protectedPathReached, resolveTarget } from '../filesystem/paths.js';
 import { codeOf, treeDeletions } from './detect.js';
 
 // The interpreter-side twin of fs/delete-outside-project: the same line between the project (and
@@ -27,7 +27,7 @@ export default defineRule({
       if (t === undefined || !isOutsideProject(t.path, ctx.projectDir, ctx.home)) continue;
       // Critical directories, parents of the project and protected paths are interp/tree-delete's.
       if (criticalReason(t.path, ctx.home) !== undefined || isSameOrAncestor(t.path, ctx.projectDir)) continue;
-      if (ctx.protectedPaths.some((pp) => isSameOrAncestor(t.path, pp) || isSameOrAncestor(pp, t.path))) continue;
+      if (protectedPathReached(t.path, ctx.protectedPaths) !== undefined) continue;
       hits.push({ messageId: 'outside' as const, data: { api: d.api, lang: c.p.lang, path: display(d.word), project: display(ctx.projectDir) }, paths: [t.path] });
     }
     return hits;

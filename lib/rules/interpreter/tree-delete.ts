@@ -1,6 +1,6 @@
 import { display } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
-import { criticalReason, isSameOrAncestor, resolveTarget } from '../filesystem/paths.js';
+import { criticalReason, isSameOrAncestor, protectedPathReached, resolveTarget } from '../filesystem/paths.js';
 import { codeOf, treeDeletions } from './detect.js';
 
 // The interpreter-side twin of fs/rm-critical, fs/rm-project-root and fs/rm-protected-path: the same
@@ -33,7 +33,7 @@ export default defineRule({
       } else if (isSameOrAncestor(t.path, ctx.projectDir)) {
         hits.push({ messageId: 'root' as const, data: { ...base, what: t.path === ctx.projectDir ? 'the whole project' : 'a parent of the project', project: display(ctx.projectDir) }, paths: [t.path] });
       } else {
-        const p = ctx.protectedPaths.find((pp) => isSameOrAncestor(t.path, pp) || isSameOrAncestor(pp, t.path));
+        const p = protectedPathReached(t.path, ctx.protectedPaths);
         if (p !== undefined) hits.push({ messageId: 'protected' as const, data: { ...base, rule: `protected path ${p}` }, paths: [t.path] });
       }
     }
