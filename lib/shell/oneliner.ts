@@ -275,6 +275,13 @@ function lex(code: string, lang: Lang): { masked: string; literals: Literal[] } 
       out.push(' ');
       continue;
     }
+    // Ruby, Perl and PHP quote alike: '…' is literal, "…" interpolates, `…` runs a shell command.
+    if ((lang === 'ruby' || lang === 'perl' || lang === 'php') && (c === "'" || c === '"' || c === '`')) {
+      r.i = i + 1;
+      if (c === "'") push(readBody(r, "'", 'quote', 'none'));
+      else push(readBody(r, c, 'full', lang), { command: c === '`' });
+      continue;
+    }
     switch (lang) {
       case 'lua': {
         if (c === "'" || c === '"') {
@@ -334,16 +341,6 @@ function lex(code: string, lang: Lang): { masked: string; literals: Literal[] } 
         }
         break;
       case 'ruby':
-        if (c === "'") {
-          r.i = i + 1;
-          push(readBody(r, "'", 'quote', 'none'));
-          continue;
-        }
-        if (c === '"' || c === '`') {
-          r.i = i + 1;
-          push(readBody(r, c, 'full', 'ruby'), { command: c === '`' });
-          continue;
-        }
         if (c === '%' && /[xqQwWi]/.test(n) && /[^\w\s]/.test(s[i + 2] ?? ' ')) {
           const d = s[i + 2] as string;
           r.i = i + 3;
@@ -353,16 +350,6 @@ function lex(code: string, lang: Lang): { masked: string; literals: Literal[] } 
         }
         break;
       case 'perl': {
-        if (c === "'") {
-          r.i = i + 1;
-          push(readBody(r, "'", 'quote', 'none'));
-          continue;
-        }
-        if (c === '"' || c === '`') {
-          r.i = i + 1;
-          push(readBody(r, c, 'full', 'perl'), { command: c === '`' });
-          continue;
-        }
         const q = 'qmsty'.includes(c) ? PERL_QUOTE_OP.exec(s.slice(i, i + 5)) : null;
         if (q && !/[\w$@%&>:-]/.test(s[i - 1] ?? ' ') && !(q[2] === '=' && s[i + q[0].length] === '>') && !/[,;)]/.test(q[2] ?? '')) {
           const op = q[1] as string;
@@ -397,16 +384,6 @@ function lex(code: string, lang: Lang): { masked: string; literals: Literal[] } 
         break;
       }
       case 'php':
-        if (c === "'") {
-          r.i = i + 1;
-          push(readBody(r, "'", 'quote', 'none'));
-          continue;
-        }
-        if (c === '"' || c === '`') {
-          r.i = i + 1;
-          push(readBody(r, c, 'full', 'php'), { command: c === '`' });
-          continue;
-        }
         if (c === '<' && s.startsWith('<<<', i)) {
           const m = /^<<<[ \t]*(['"]?)([A-Za-z_]\w*)\1\r?\n/.exec(s.slice(i, i + 80));
           if (m) {
