@@ -47,6 +47,14 @@ const AllowCommandSchema = z.strictObject({
   reason: z.optional(z.string()),
 });
 
+/** One rate limit of `warden serve`: a bucket of `burst` requests, refilled at `per_minute`. */
+function serveRate(perMinute: number, burst: number) {
+  return z.strictObject({
+    per_minute: z._default(z.int().check(z.gte(1), z.lte(100_000)), perMinute),
+    burst: z._default(z.int().check(z.gte(1), z.lte(10_000)), burst),
+  });
+}
+
 export const PolicySchema = z.strictObject({
   version: z._default(z.literal(1), 1),
   preset: z._default(PresetSchema, 'standard'),
@@ -155,6 +163,39 @@ export const PolicySchema = z.strictObject({
       /** Minutes a pending approval waits for a human, and a granted one waits for its call. */
       ttl_minutes: z._default(z.int().check(z.gte(1), z.lte(1440)), 15),
     }),
+    {},
+  ),
+  serve: z.prefault(
+    z
+      .strictObject({
+        /** Port of `warden serve` (loopback) when --port is not given; 0 picks a free one. */
+        port: z._default(z.int().check(z.gte(0), z.lte(65_535)), 7591),
+        /** Requests per client: a token bucket of `burst` requests, refilled at `per_minute`. */
+        rate_limit: z.prefault(
+          z.strictObject({
+            /** Each page session, and the API token: every request it makes. */
+            client: z.prefault(serveRate(600, 120), {}),
+            /** Per address, every request without a valid credential: the page, static files, 404s, wrong Host, login links. */
+            anonymous: z.prefault(serveRate(120, 60), {}),
+            /** Per address, every failed credential: a wrong token, a used, expired or unknown login link; checked before any comparison. */
+            failed_auth: z.prefault(serveRate(10, 5), {}),
+          }),
+          {},
+        ),
+        /** Largest request body; a larger one is refused (413). */
+        max_body_bytes: z._default(z.int().check(z.gte(256), z.lte(1_048_576)), 16_384),
+        /** The request headers must arrive within this (slow clients are cut off). */
+        headers_timeout_ms: z._default(z.int().check(z.gte(1000), z.lte(120_000)), 5000),
+        /** The whole request must arrive within this. */
+        request_timeout_ms: z._default(z.int().check(z.gte(1000), z.lte(300_000)), 10_000),
+        /** An idle kept-alive connection is closed after this. */
+        keep_alive_timeout_ms: z._default(z.int().check(z.gte(1000), z.lte(120_000)), 5000),
+        /** Minutes the one-time login link printed at start works (once). */
+        login_minutes: z._default(z.int().check(z.gte(1), z.lte(1440)), 15),
+        /** Hours a page session lasts. */
+        session_hours: z._default(z.int().check(z.gte(1), z.lte(720)), 12),
+      })
+      .check(z.refine((s) => s.headers_timeout_ms <= s.request_timeout_ms, { message: 'headers_timeout_ms must not be above request_timeout_ms', path: ['headers_timeout_ms'] })),
     {},
   ),
   custom_rules: z._default(z.array(CustomRuleSchema), []),
