@@ -46,8 +46,9 @@ export function envFrom(vars: NodeJS.ProcessEnv, cwd: string, home: string, ward
   return { home, wardenHome, projectDir };
 }
 
+/** The effective policy for a call; parsed policy files are cached in `<wardenHome>/cache/`. */
 export function loadPolicyFor(env: Env): EffectivePolicy {
-  return loadPolicy(policyPaths(env.wardenHome, env.projectDir), env.home, env.projectDir);
+  return loadPolicy(policyPaths(env.wardenHome, env.projectDir), env.home, env.projectDir, { cacheDir: path.join(env.wardenHome, 'cache') });
 }
 
 /** Index of rules by program, built once per policy (shipped rules are static; custom ones vary). */

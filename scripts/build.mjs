@@ -1,6 +1,7 @@
 // Bundles each hook and the CLI into one CommonJS file under dist/ (CJS starts measurably faster
 // than ESM in Node 20). Hooks never run through tsx.
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,8 @@ const COMMON = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // Different for every build: caches made by one build (lib/policy/cache.ts) are not trusted by another.
+  define: { __WARDEN_BUILD__: JSON.stringify(randomBytes(8).toString('hex')) },
 };
 
 const hooks = readdirSync(path.join(root, 'hooks')).filter((f) => f.endsWith('.ts'));
@@ -34,16 +37,20 @@ const entries = [...hooks.map((f) => ({ in: path.join(root, 'hooks', f), out: f.
 // the first time a statement of that dialect needs parsing.
 const SQL_DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite'];
 const sqlDir = path.join(root, 'lib', 'sql');
-const swap = (name, from, to) => ({
+const swap = (name, dir, from, to) => ({
   name,
   setup(b) {
-    b.onResolve({ filter: new RegExp(`/${from}\\.js$`) }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(sqlDir, `${from}.js`) ? { path: path.join(sqlDir, `${to}.ts`) } : undefined));
+    b.onResolve({ filter: new RegExp(`/${from}\\.js$`) }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(dir, `${from}.js`) ? { path: path.join(dir, `${to}.ts`) } : undefined));
   },
 });
-const sqlEngineFromDist = swap('sql-engine-from-dist', 'engine-loader', 'engine-loader.dist');
+const sqlEngineFromDist = swap('sql-engine-from-dist', sqlDir, 'engine-loader', 'engine-loader.dist');
+// Likewise the policy parser (YAML and zod): dist/policy-parse.cjs, required by the hooks only when
+// a policy file is not in the compiled-policy cache (lib/policy/cache.ts).
+const policyDir = path.join(root, 'lib', 'policy');
+const policyParserFromDist = swap('policy-parser-from-dist', policyDir, 'parse-loader', 'parse-loader.dist');
 
 await build({
-  plugins: [swap('sql-parser-from-dist', 'parser', 'parser.dist')],
+  plugins: [swap('sql-parser-from-dist', sqlDir, 'parser', 'parser.dist')],
   entryPoints: [...SQL_DIALECTS.map((d) => ({ in: path.join(root, 'node_modules', 'node-sql-parser', 'build', `${d}.js`), out: `sql-${d}` })), { in: path.join(sqlDir, 'engine.ts'), out: 'sql-engine' }],
   ...COMMON,
 });
@@ -69,7 +76,15 @@ await build({
 
 await build({
   plugins: [sqlEngineFromDist, gateReviewFromDist],
+  entryPoints: [{ in: path.join(policyDir, 'parse.ts'), out: 'policy-parse' }],
+  ...COMMON,
+});
+
+await build({
+  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist],
   entryPoints: [...entries, { in: path.join(gateDir, 'outcome-run.ts'), out: 'gate-outcome' }],
   ...COMMON,
 });
 copyFileSync(path.join(root, 'config', 'policy.yaml'), path.join(out, 'policy.yaml'));
+// The launcher every registered hook command runs (hooks/launch.cjs): plain CommonJS, copied as is.
+copyFileSync(path.join(root, 'hooks', 'launch.cjs'), path.join(out, 'launch.cjs'));

@@ -42,9 +42,17 @@ export interface StateFile<T> {
 export function readState<T>(s: StateFile<T>): T {
   let text: string;
   try {
-    const st = fs.statSync(s.file);
-    if (st.size > s.maxBytes) throw new StateError(`${s.file} is larger than ${s.maxBytes} bytes`);
-    text = fs.readFileSync(s.file, 'utf8');
+    // Without blocking, and regular files only: a FIFO or a device (/dev/zero never ends) in the
+    // store's place must fail closed at once, not hang the hook until its deadline.
+    const fd = fs.openSync(s.file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) throw new StateError(`${s.file} is not a regular file (a directory, a device or a pipe stands in its place)`);
+      if (st.size > s.maxBytes) throw new StateError(`${s.file} is larger than ${s.maxBytes} bytes`);
+      text = fs.readFileSync(fd, 'utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     if (e instanceof StateError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return s.empty();

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyAtomic, createExclusive } from './files.js';
-import { CLI_BUNDLE, DEFAULT_POLICY, HOOKS, binDir } from './hooks.js';
+import { CLI_BUNDLE, DEFAULT_POLICY, HOOKS, LAUNCHER, binDir } from './hooks.js';
 
 export const HOME_MODE = 0o700;
 export const BIN_MODE = 0o755;
@@ -24,7 +24,7 @@ export const BUNDLE_MODE = 0o644;
 export const POLICY_MODE = 0o644;
 
 /** Bundles that must be present in a dist directory for it to be installable. */
-const REQUIRED = [CLI_BUNDLE, 'pre-tool-use.cjs', DEFAULT_POLICY];
+const REQUIRED = [CLI_BUNDLE, LAUNCHER, 'pre-tool-use.cjs', DEFAULT_POLICY];
 
 const isDeployed = (name: string): boolean => name.endsWith('.cjs') || name === DEFAULT_POLICY;
 

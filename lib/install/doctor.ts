@@ -18,7 +18,7 @@ import path from 'node:path';
 import { loadPolicy, policyPaths } from '../policy/load.js';
 import { HOOK_TIMEOUT_S } from '../protocol/deadlines.js';
 import { listBackups, readIfExists, tilde } from './files.js';
-import { CLI_BUNDLE, HOOKS, binDir, handlerFor, isWardenHandler, matchesAll, type HookSpec, type Placement } from './hooks.js';
+import { CLI_BUNDLE, HOOKS, LAUNCHER, binDir, handlerFor, isWardenHandler, matchesAll, type HookSpec, type Placement } from './hooks.js';
 import { onPath } from './deploy.js';
 import { SettingsError, findWarden, parseSettings } from './settings.js';
 
@@ -133,7 +133,7 @@ function checkHooks(ctx: DoctorContext, settings: unknown, checks: Check[]): Reg
     }
     const h = keeper.value as Registered;
     if (spec.event === 'PreToolUse') pre = { command: h.command, args: h.args };
-    checks.push(ok(`${label}: ${h.command} ${tilde(h.args[0] ?? '', ctx.home)}`));
+    checks.push(ok(`${label}: ${h.command} ${h.args.map((a) => tilde(a, ctx.home)).join(' ')}`));
     if (mine.length > 1) checks.push(warn(`${label}: registered ${mine.length} times — run \`warden install\` to tidy up`));
   }
   for (const other of foreignWardens(settings, ctx.wardenHome)) {
@@ -152,8 +152,9 @@ function handlerProblem(ctx: DoctorContext, spec: HookSpec, value: unknown): str
   if (!path.isAbsolute(want.command) || !isExecutableFile(want.command)) {
     return `node ${want.command} is missing or not executable (a node upgrade or removal?) — run ./install.sh again with the node you use`;
   }
-  const bundle = want.args[0] ?? '';
-  if (!fs.existsSync(bundle)) return `bundle ${tilde(bundle, ctx.home)} is missing — run ./install.sh in the warden clone`;
+  for (const file of [want.args[0] ?? '', path.join(binDir(ctx.wardenHome), spec.bundle)]) {
+    if (!fs.existsSync(file)) return `bundle ${tilde(file, ctx.home)} is missing — run ./install.sh in the warden clone`;
+  }
   return undefined;
 }
 
@@ -171,7 +172,9 @@ function foreignWardens(settings: unknown, wardenHome: string): { event: string;
       for (const h of handlers as unknown[]) {
         const arg = (h as { args?: unknown } | null)?.args;
         const first: unknown = Array.isArray(arg) ? arg[0] : undefined;
-        if (typeof first === 'string' && bundles.has(path.basename(first)) && !isWardenHandler(h, wardenHome)) out.push({ event, arg: first });
+        const second: unknown = Array.isArray(arg) ? arg[1] : undefined;
+        const runsBundle = typeof first === 'string' && (bundles.has(path.basename(first)) || (path.basename(first) === LAUNCHER && typeof second === 'string' && bundles.has(`${second}.cjs`)));
+        if (runsBundle && !isWardenHandler(h, wardenHome)) out.push({ event, arg: first });
       }
     }
   }

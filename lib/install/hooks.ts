@@ -27,6 +27,9 @@ export const HOOKS: readonly HookSpec[] = [
   { event: 'SessionEnd', bundle: 'session-end.cjs', matcher: undefined },
 ];
 
+/** The launcher every registered hook command runs: `node <bin>/launch.cjs <hook> [--warden-home D]`. */
+export const LAUNCHER = 'launch.cjs';
+
 /** The CLI bundle, linked into ~/.local/bin as `warden`. */
 export const CLI_BUNDLE = 'warden.cjs';
 /** The shipped default policy, copied next to the bundles and used as the user's first policy. */
@@ -57,7 +60,8 @@ export function binDir(wardenHome: string): string {
 }
 
 export function handlerFor(spec: HookSpec, p: Placement): Handler {
-  const args = [path.join(binDir(p.wardenHome), spec.bundle)];
+  // Every hook runs through the launcher, which loads the bundle with V8's code cache (hooks/launch.cjs).
+  const args = [path.join(binDir(p.wardenHome), LAUNCHER), spec.bundle.replace(/\.cjs$/, '')];
   if (!p.defaultHome) args.push('--warden-home', p.wardenHome);
   return { type: 'command', command: p.nodePath, args, timeout: HOOK_TIMEOUT_S[spec.event] };
 }

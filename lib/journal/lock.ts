@@ -14,7 +14,6 @@
 // judged stale; if a fresh lock was moved by mistake it is put back with link(), which fails rather
 // than overwrite a newer one.
 
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
 /** A lock older than this is stale whatever its pid says. */
@@ -86,8 +85,16 @@ function isStale(s: Seen, staleMs: number): boolean {
   return s.pid !== undefined && s.pid !== process.pid && s.ageMs > LOCK_DEAD_HOLDER_MS && !alive(s.pid);
 }
 
+/**
+ * Tells this process's lock files apart from another's (not a secret: the pid already does, this
+ * guards against a recycled pid). No node:crypto on the hooks' hot path (3.5 ms to load).
+ */
+function uniqueSuffix(): string {
+  return `${process.hrtime.bigint().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
 function breakLock(file: string, seen: Seen): void {
-  const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${file}.stale-${process.pid}-${uniqueSuffix()}`;
   try {
     fs.renameSync(file, aside);
   } catch (e) {
@@ -120,7 +127,7 @@ export interface Held {
 export function acquire(file: string, opts: LockOptions = {}): Held {
   const timeoutMs = opts.timeoutMs ?? LOCK_TIMEOUT_MS;
   const staleMs = opts.staleMs ?? LOCK_STALE_MS;
-  const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
+  const token = `${process.pid}-${uniqueSuffix()}`;
   const body = JSON.stringify({ pid: process.pid, token, time: new Date().toISOString() });
   const deadline = Date.now() + timeoutMs;
   let wait = FIRST_PAUSE_MS;
@@ -151,7 +158,12 @@ export function acquire(file: string, opts: LockOptions = {}): Held {
     token,
     stillHeld,
     release: () => {
-      if (stillHeld()) fs.rmSync(file, { force: true });
+      if (!stillHeld()) return;
+      try {
+        fs.unlinkSync(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
     },
   };
 }

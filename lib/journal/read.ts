@@ -1,6 +1,8 @@
 // Reading the journal's files: segment names, the head and anchor files, entries with their
 // location. Shared by the store (head recovery), verify, the CLI and the SessionStart recap.
-// Reads only; never throws for a damaged line (that is reported as a `bad` line).
+// Reads only; never throws for a damaged line (that is reported as a `bad` line). Reads regular
+// files only, opened without blocking: a directory, a device (/dev/full, /dev/zero never end) or a
+// FIFO put where a journal file belongs is reported (SegmentError), never read or waited on.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,13 +32,18 @@ export function listSegments(dir: string): string[] {
   }
 }
 
-/** A small JSON file of the journal: undefined when absent, null when it is not JSON. */
+/** A small JSON file of the journal: undefined when absent, null when it is not JSON or not a regular file. */
 export function readJson(file: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    const fd = openRegular(file);
+    try {
+      return JSON.parse(fs.readFileSync(fd, 'utf8'));
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if (e instanceof SyntaxError) return null;
+    if (e instanceof SyntaxError || e instanceof SegmentError) return null;
     throw e;
   }
 }
@@ -73,9 +80,34 @@ export interface Located {
   text: string;
 }
 
-/** The lines of one segment; `incomplete` when the file does not end in a newline. */
+/** Thrown for a segment that is not a regular file (a directory, a device such as /dev/full, a FIFO). */
+export class SegmentError extends Error {}
+
+/**
+ * Opens a journal file for reading, only if it is a regular file. O_NONBLOCK: opening a FIFO put in
+ * a segment's place must not hang the hook; a device must not be read (/dev/full and /dev/zero never
+ * end).
+ */
+export function openRegular(file: string): number {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new SegmentError(`${path.basename(file)} is not a regular file (a directory, a device or a pipe stands in its place)`);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/** The lines of one segment; `incomplete` when the file does not end in a newline. Throws SegmentError for a non-file. */
 export function segmentLines(dir: string, segment: string): { lines: Located[]; incomplete: boolean } {
-  const text = fs.readFileSync(path.join(dir, segment), 'utf8');
+  const fd = openRegular(path.join(dir, segment));
+  let text: string;
+  try {
+    text = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
   return splitLines(text, segment, 1);
 }
 
@@ -119,7 +151,12 @@ export function recentEntries(dir: string, maxBytes: number): JournalEntry[] {
   for (const seg of listSegments(dir).reverse()) {
     if (budget <= 0) break;
     const file = path.join(dir, seg);
-    const fd = fs.openSync(file, 'r');
+    let fd: number;
+    try {
+      fd = openRegular(file);
+    } catch {
+      continue; // not a journal file: `warden journal verify` and doctor report it
+    }
     try {
       const size = fs.fstatSync(fd).size;
       const n = Math.min(size, budget);

@@ -51,17 +51,22 @@ export function inputSummary(call: Pick<ToolCall, 'tool' | 'input'>): string {
   }
 }
 
-/** A PreToolUse decision; undefined when allows are not journaled and this is one. */
+/**
+ * A PreToolUse decision; undefined when allows are not journaled and this is one. A decision made
+ * while a component failed (a trust store that cannot be read, …) is always journaled in full, with
+ * the fault, whatever `allows` says: how warden failed closed is part of the record.
+ */
 export function guardDraft(call: ToolCall, decision: Decision, o: Origin, allows: AllowsMode): Draft | undefined {
   const rules = [...new Set(decision.findings.map((f) => f.ruleId))];
   const summary = inputSummary(call);
-  if (decision.verdict === 'allow') {
+  const faults = decision.trace.flatMap((s) => (s.kind === 'error' ? [`fault: ${s.component}: ${s.message} (failed ${s.failMode})`] : []));
+  if (decision.verdict === 'allow' && faults.length === 0) {
     if (allows === 'off') return undefined;
     // Redact before cutting, so a secret across the cut is not left half-visible.
     if (allows === 'compact') return { event: 'guard', ...origin({ session: o.session, agent: o.agent }), tool: call.tool, decision: 'allow', input: redactSummary(summary, COMPACT_INPUT_CHARS) };
   }
   const exceptions = decision.trace.flatMap((s) => (s.kind === 'exception' ? [`${s.ruleId} let through by ${s.by}`] : []));
-  const rationale = [decision.reason, ...exceptions].filter((s) => s !== '').join('\n');
+  const rationale = [decision.reason, ...exceptions, ...faults].filter((s) => s !== '').join('\n');
   return {
     event: 'guard',
     ...origin(o),

@@ -16,27 +16,31 @@ export const REDACTED = '[REDACTED]';
 /** Redaction margin: text is cut to `max + MARGIN` before redacting, then to `max`. */
 const MARGIN = 1024;
 
-/** Vendor token shapes, redacted wherever they appear. */
-const TOKEN_SHAPES: readonly RegExp[] = [
-  /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g, // AWS access key ids
-  /\bgh[pousr]_[A-Za-z0-9]{20,}/g, // GitHub tokens
-  /\bgithub_pat_[A-Za-z0-9_]{20,}/g, // GitHub fine-grained tokens
-  /\bglpat-[A-Za-z0-9_-]{20,}/g, // GitLab
-  /\bsk-ant-[A-Za-z0-9_-]{8,}/g, // Anthropic
-  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
-  /\bxox[abposer]-[A-Za-z0-9-]{10,}/g, // Slack tokens
-  /\bxapp-[A-Za-z0-9-]{10,}/g, // Slack app tokens
-  /\bhooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g, // Slack webhooks
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}/g, // Stripe keys
-  /\bwhsec_[A-Za-z0-9]{16,}/g, // Stripe webhook secrets
-  /\bAIza[0-9A-Za-z_-]{30,}/g, // Google API keys
-  /\bya29\.[0-9A-Za-z_-]{20,}/g, // Google OAuth access tokens
-  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?/g, // JWTs
-  /\bnpm_[A-Za-z0-9]{30,}/g, // npm
-  /\bpypi-[A-Za-z0-9_-]{40,}/g, // PyPI
-  /\bhf_[A-Za-z0-9]{30,}/g, // Hugging Face
-  /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, // SendGrid
-  /\bdo[pro]_v1_[a-f0-9]{40,}/g, // DigitalOcean
+/**
+ * Vendor token shapes, redacted wherever they appear; each with the literals one of which every
+ * match contains, so text without them skips the expression (compiling thirty expressions costs
+ * every hook process more than a millisecond).
+ */
+const TOKEN_SHAPES: readonly (readonly [readonly string[], RegExp])[] = [
+  [['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'APKA'], /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g], // AWS access key ids
+  [['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], /\bgh[pousr]_[A-Za-z0-9]{20,}/g], // GitHub tokens
+  [['github_pat_'], /\bgithub_pat_[A-Za-z0-9_]{20,}/g], // GitHub fine-grained tokens
+  [['glpat-'], /\bglpat-[A-Za-z0-9_-]{20,}/g], // GitLab
+  [['sk-ant-'], /\bsk-ant-[A-Za-z0-9_-]{8,}/g], // Anthropic
+  [['sk-'], /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g], // OpenAI
+  [['xox'], /\bxox[abposer]-[A-Za-z0-9-]{10,}/g], // Slack tokens
+  [['xapp-'], /\bxapp-[A-Za-z0-9-]{10,}/g], // Slack app tokens
+  [['hooks.slack.com/services/'], /\bhooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g], // Slack webhooks
+  [['_live_', '_test_'], /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}/g], // Stripe keys
+  [['whsec_'], /\bwhsec_[A-Za-z0-9]{16,}/g], // Stripe webhook secrets
+  [['AIza'], /\bAIza[0-9A-Za-z_-]{30,}/g], // Google API keys
+  [['ya29.'], /\bya29\.[0-9A-Za-z_-]{20,}/g], // Google OAuth access tokens
+  [['eyJ'], /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?/g], // JWTs
+  [['npm_'], /\bnpm_[A-Za-z0-9]{30,}/g], // npm
+  [['pypi-'], /\bpypi-[A-Za-z0-9_-]{40,}/g], // PyPI
+  [['hf_'], /\bhf_[A-Za-z0-9]{30,}/g], // Hugging Face
+  [['SG.'], /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g], // SendGrid
+  [['_v1_'], /\bdo[pro]_v1_[a-f0-9]{40,}/g], // DigitalOcean
 ];
 
 /** `-----BEGIN … PRIVATE KEY-----` … END (or to the end of the text when the END was cut off). */
@@ -114,24 +118,41 @@ function redactNamed(re: RegExp, text: string, nameGroup: number, valueGroup: nu
   });
 }
 
+/** True when `text` contains one of `literals` (each expression below needs one of its literals to match). */
+function has(text: string, ...literals: string[]): boolean {
+  return literals.some((l) => text.includes(l));
+}
+
 /** Replaces every secret this module recognises in `text` with `[REDACTED]`. */
 export function redact(text: string): string {
-  let t = text.replace(PRIVATE_KEY, (_m, kind: string, block: string | undefined) => `-----BEGIN ${kind}PRIVATE KEY${block ?? ''}-----${REDACTED}-----END ${kind}PRIVATE KEY${block ?? ''}-----`);
-  t = t.replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
-  t = t.replace(HEADER, (m: string, head: string, _name: string, scheme: string | undefined, value: string) =>
-    isReference(value) ? m : `${head}${scheme !== undefined ? `${scheme} ` : ''}${REDACTED}`,
-  );
-  for (const re of [DASH_P, PROGRAM_PASSWORD, CURL_USER, LONG_USER, OPENSSL_PASS, CLI_SECRET_VALUE]) {
-    t = t.replace(re, (m: string, head: string, value: string) => (isReference(value) ? m : `${head}${REDACTED}`));
+  let t = text;
+  const lower = text.toLowerCase();
+  if (has(t, 'PRIVATE KEY')) {
+    t = t.replace(PRIVATE_KEY, (_m, kind: string, block: string | undefined) => `-----BEGIN ${kind}PRIVATE KEY${block ?? ''}-----${REDACTED}-----END ${kind}PRIVATE KEY${block ?? ''}-----`);
   }
-  t = redactNamed(ASSIGNMENT, t, 2, 4);
-  t = redactNamed(QUOTED_KEY, t, 2, 4);
-  t = redactNamed(YAML_KEY, t, 2, 4);
-  t = t.replace(INLINE_KEY, (m: string, name: string, sep: string, value: string) =>
-    isUnmistakableSecretName(name) && !isReference(value) && looksLikeSecret(value) ? `${name}${sep}${REDACTED}` : m,
-  );
-  t = redactNamed(LONG_FLAG_VALUE, t, 2, 4);
-  for (const re of TOKEN_SHAPES) t = t.replace(re, REDACTED);
+  if (has(t, '://') && has(t, '@')) t = t.replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
+  if (has(t, ':')) {
+    t = t.replace(HEADER, (m: string, head: string, _name: string, scheme: string | undefined, value: string) =>
+      isReference(value) ? m : `${head}${scheme !== undefined ? `${scheme} ` : ''}${REDACTED}`,
+    );
+  }
+  const valueAfter = (m: string, head: string, value: string): string => (isReference(value) ? m : `${head}${REDACTED}`);
+  if (has(t, '-p')) t = t.replace(DASH_P, valueAfter);
+  if (has(t, '-')) t = t.replace(PROGRAM_PASSWORD, valueAfter);
+  if (has(t, '-u')) t = t.replace(CURL_USER, valueAfter);
+  if (has(t, 'user')) t = t.replace(LONG_USER, valueAfter);
+  if (has(t, 'pass:')) t = t.replace(OPENSSL_PASS, valueAfter);
+  if (has(lower, 'secret', 'configure')) t = t.replace(CLI_SECRET_VALUE, valueAfter);
+  if (has(t, '=')) t = redactNamed(ASSIGNMENT, t, 2, 4);
+  if (has(t, ':')) {
+    t = redactNamed(QUOTED_KEY, t, 2, 4);
+    t = redactNamed(YAML_KEY, t, 2, 4);
+    t = t.replace(INLINE_KEY, (m: string, name: string, sep: string, value: string) =>
+      isUnmistakableSecretName(name) && !isReference(value) && looksLikeSecret(value) ? `${name}${sep}${REDACTED}` : m,
+    );
+  }
+  if (has(t, '--')) t = redactNamed(LONG_FLAG_VALUE, t, 2, 4);
+  for (const [literals, re] of TOKEN_SHAPES) if (has(t, ...literals)) t = t.replace(re, REDACTED);
   return t;
 }
 

@@ -91,7 +91,8 @@ function fitValue(key: string, v: unknown, scale: number): unknown {
 function fit(draft: Draft, time: string): Draft {
   for (let scale = 1; ; scale /= 2) {
     const fitted = fitValue('', draft, scale) as Draft;
-    const probe = seal(fitted, Number.MAX_SAFE_INTEGER, time, GENESIS);
+    // Its size with the longest seq and a hash of full length (no need to compute one to measure).
+    const probe = { v: 1 as const, seq: Number.MAX_SAFE_INTEGER, time, ...fitted, prev: GENESIS, hash: GENESIS };
     if (Buffer.byteLength(entryLine(probe)) <= MAX_ENTRY_BYTES || scale < 1 / 64) return fitted;
   }
 }
@@ -112,9 +113,13 @@ function writeAtomic(file: string, text: string): void {
   fs.renameSync(tmp, file);
 }
 
-/** Appends `text` to `file` (created 0600) in one write; returns the file's size after it. */
+/**
+ * Appends `text` to `file` (created 0600) in one write; returns the file's size after it.
+ * O_NONBLOCK: a FIFO in the segment's place fails at once (ENXIO) instead of hanging the hook.
+ */
 function appendText(file: string, text: string): number {
-  const fd = fs.openSync(file, 'a', JOURNAL_FILE_MODE);
+  const { O_WRONLY, O_APPEND, O_CREAT, O_NONBLOCK } = fs.constants;
+  const fd = fs.openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK, JOURNAL_FILE_MODE);
   try {
     const buf = Buffer.from(text);
     let off = 0;

@@ -84,7 +84,14 @@ export function verifyJournal(dir: string): VerifyResult {
   let last: { segment: string; line: number } | undefined;
 
   for (const seg of segments) {
-    const { lines, incomplete } = segmentLines(dir, seg);
+    let read: ReturnType<typeof segmentLines>;
+    try {
+      read = segmentLines(dir, seg);
+    } catch (e) {
+      // A directory, a device or a pipe in a segment's place, or a segment that cannot be read.
+      return result({ seq: expectSeq ?? 1, segment: seg, line: undefined, reason: `the segment cannot be read: ${(e as Error).message}` }, count, firstSeq, expectSeq !== undefined ? expectSeq - 1 : undefined);
+    }
+    const { lines, incomplete } = read;
     for (const l of lines) {
       const at = expectSeq ?? 1;
       const bad = (reason: string): VerifyResult => result({ seq: at, segment: seg, line: l.line, reason }, count, firstSeq, expectSeq !== undefined ? expectSeq - 1 : undefined);

@@ -10,20 +10,15 @@
 // Fail mode: an invalid file is reported with file:line:path and that layer is dropped; the
 // pipeline then holds every guarded call for a human (`core/policy-invalid`). Never "no protection".
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { Action } from '../types.js';
 import { isStricter, stricter } from '../types.js';
 import { buildCustomRule } from '../rules/core/custom.js';
 import type { Preset, Rule } from '../rules/define.js';
-import { PACKS, RULES, hasRule } from '../rules/index.js';
-import { PolicySchema, type Policy } from './schema.js';
+import { PACKS, RULES } from '../rules/index.js';
+import { layerReader, type LayerResult } from './cache.js';
 import { gateSettings, layerGate, type GateSettings } from '../gate/policy.js';
 import type { DatabasePolicy, DestructiveKind } from '../sql/kinds.js';
-
-/** Largest policy file read; a bigger one is an error, not a partial read. */
-export const MAX_POLICY_BYTES = 256 * 1024;
 
 export interface PolicyPaths {
   user: string;
@@ -56,6 +51,8 @@ export interface EffectivePolicy {
   journal: { dir: string; retentionDays: number; allows: 'compact' | 'full' | 'off' };
   /** Identity files, read in order at every session boundary, and the cap on their text. */
   identity: { files: readonly IdentityFile[]; maxBytes: number };
+  /** Projects the user's policy trusts (absolute, `~` expanded): their policy may loosen. */
+  trustedProjects: readonly string[];
   /** Files that were read and valid. */
   sources: readonly string[];
   errors: readonly string[];
@@ -109,15 +106,6 @@ export function actionFor(rule: Rule, p: EffectivePolicy): Action {
   return rule.meta.packs.includes('core') ? stricter(a, p.onError) : a;
 }
 
-interface Layer {
-  file: string;
-  policy: Policy;
-  /** Top-level keys the file itself sets (the rest are schema defaults). */
-  given: ReadonlySet<string>;
-  /** The file as parsed, before defaults: to tell a nested key given from a default. */
-  raw: unknown;
-}
-
 /** Does the file itself set `section.key`? */
 /** True if the file itself sets the value at `keys` (not a schema default). */
 function givenAt(raw: unknown, ...keys: string[]): boolean {
@@ -134,114 +122,41 @@ function givenIn(raw: unknown, section: string, key: string): boolean {
   return s !== null && typeof s === 'object' && key in s;
 }
 
-/** Reads and validates one policy file. Missing file: undefined. Invalid: errors with file:line. */
-export function readPolicyFile(file: string): { layer?: Layer; errors: string[] } {
-  let text: string;
-  try {
-    const st = fs.statSync(file);
-    if (st.size > MAX_POLICY_BYTES) return { errors: [`${file}: larger than ${MAX_POLICY_BYTES} bytes`] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { errors: [] };
-    return { errors: [`${file}: cannot read (${(e as Error).message})`] };
-  }
-  return parsePolicyText(text, file);
+export interface LoadOptions {
+  /** Where parsed policy files are cached (lib/policy/cache.ts); none: parse every file. */
+  cacheDir?: string;
 }
 
-export function parsePolicyText(text: string, file: string): { layer?: Layer; errors: string[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => `${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0] ?? ''}`) };
-  }
-  const raw: unknown = doc.toJS() ?? {};
-  const parsed = PolicySchema.safeParse(raw);
-  if (!parsed.success) {
-    return { errors: parsed.error.issues.map((iss) => `${file}:${lineOf(doc, lc, iss.path)}: ${formatPath(iss.path)}: ${describeIssue(iss)}`) };
-  }
-  const errors = semanticErrors(parsed.data).map((e) => `${file}:${lineOf(doc, lc, e.path)}: ${formatPath(e.path)}: ${e.message}`);
-  const given = new Set(raw !== null && typeof raw === 'object' ? Object.keys(raw) : []);
-  return errors.length > 0 ? { errors } : { layer: { file, policy: parsed.data, given, raw }, errors: [] };
-}
-
-/** Checks the schema cannot express: rule ids and pack names that must exist. */
-function semanticErrors(p: Policy): { path: PropertyKey[]; message: string }[] {
-  const out: { path: PropertyKey[]; message: string }[] = [];
-  const customIds = new Set(p.custom_rules.map((r) => `custom/${r.id}`));
-  const known = (id: string): boolean => hasRule(id) || customIds.has(id);
-  for (const pack of Object.keys(p.packs)) {
-    if (!PACKS.has(pack)) out.push({ path: ['packs', pack], message: `unknown pack (known: ${[...PACKS.keys()].join(', ')})` });
-    else if (p.packs[pack] === false && (PACKS.get(pack) ?? []).some((id) => RULES.find((r) => r.id === id)?.meta.locked)) {
-      out.push({ path: ['packs', pack], message: 'this pack protects warden itself and cannot be switched off' });
-    }
-  }
-  for (const id of Object.keys(p.overrides)) {
-    if (!known(id)) out.push({ path: ['overrides', id], message: 'unknown rule id (see `warden rules`)' });
-  }
-  p.allow.commands.forEach((c, i) => {
-    (c.rules ?? []).forEach((id, j) => {
-      if (!known(id)) out.push({ path: ['allow', 'commands', i, 'rules', j], message: `unknown rule id ${id}` });
-    });
-  });
-  return out;
-}
-
-function formatPath(p: readonly PropertyKey[]): string {
-  if (p.length === 0) return '(top level)';
-  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
-}
-
-interface Issue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  values?: unknown[];
-  expected?: string;
-  keys?: string[];
-}
-
-function describeIssue(iss: Issue): string {
-  switch (iss.code) {
-    case 'invalid_value':
-      return `expected ${(iss.values ?? []).map(String).join('|')}`;
-    case 'invalid_type':
-      return `expected ${iss.expected ?? 'another type'}`;
-    case 'unrecognized_keys':
-      return `unknown key${(iss.keys ?? []).length > 1 ? 's' : ''} ${(iss.keys ?? []).join(', ')}`;
-    default:
-      return iss.message === 'Invalid input' ? `invalid (${iss.code})` : iss.message;
-  }
-}
-
-/** Line of the node at `p` (or its nearest existing parent) in the YAML document. */
-function lineOf(doc: Document, lc: LineCounter, p: readonly PropertyKey[]): number {
-  for (let n = p.length; n >= 0; n--) {
-    const keyPath = p.slice(0, n);
-    const node: unknown = keyPath.length === 0 ? doc.contents : doc.getIn(keyPath, true);
-    if (isNode(node) && node.range) {
-      // For an unknown key, point at the key itself when we can find it.
-      if (n === p.length && isMap(node)) {
-        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && p.includes(String(it.key.value)));
-        if (pair && isScalar(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
-      }
-      return lc.linePos(node.range[0]).line;
-    }
-  }
-  return 1;
-}
-
-/** Loads and merges all layers. Never throws for a bad file: that becomes `errors`. */
-export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string | undefined): EffectivePolicy {
+/**
+ * Loads and merges all layers. Never throws for a bad file: that becomes `errors`; so does a parser
+ * that cannot be loaded (then only the schema defaults apply, and every guarded call is held).
+ */
+export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string | undefined, opts: LoadOptions = {}): EffectivePolicy {
   const errors: string[] = [];
   const warnings: string[] = [];
   const sources: string[] = [];
-  const user = readPolicyFile(paths.user);
+  const reader = layerReader(opts.cacheDir);
+  const read = (file: string): LayerResult => {
+    try {
+      return reader.read(file);
+    } catch (e) {
+      return { errors: [`${file}: cannot be checked (${e instanceof Error ? e.message : String(e)})`] };
+    }
+  };
+  const user = read(paths.user);
   errors.push(...user.errors);
-  const project = paths.project !== undefined ? readPolicyFile(paths.project) : { errors: [] };
+  const project = paths.project !== undefined ? read(paths.project) : { errors: [] };
   errors.push(...project.errors);
-
-  const base = PolicySchema.parse({});
-  const u = user.layer?.policy ?? base;
+  let u = user.layer?.policy;
+  if (u === undefined) {
+    try {
+      u = reader.defaults();
+    } catch (e) {
+      // Without the schema there is no policy at all: fail closed with the shipped rules' own actions.
+      throw new Error(`cannot load the policy schema: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
+  reader.save();
   if (user.layer) sources.push(user.layer.file);
 
   let preset = u.preset;
@@ -366,6 +281,7 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
     gate,
     journal,
     identity: { files: identityFiles, maxBytes: identityMax },
+    trustedProjects: u.trusted_projects.map((t) => expandHome(t, home)),
     sources,
     errors,
     warnings,

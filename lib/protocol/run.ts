@@ -6,7 +6,8 @@
 // slow hook answers deny before Claude Code kills it (a killed hook lets the tool run). A
 // synchronous infinite loop cannot be interrupted from inside; analysis is bounded to prevent one.
 
-import { SCHEMAS, describeError, type EventName, type InputOf } from './schemas.js';
+import fs from 'node:fs';
+import { parseInput, type EventName, type InputOf } from './schemas.js';
 import { failClosedPreToolUse, failNotice, type HookOutput } from './output.js';
 
 /** Largest stdin read; more is garbage or an attack, and fails closed. */
@@ -26,10 +27,39 @@ function failure(event: EventName, what: string): HookOutput {
   return event === 'PreToolUse' ? failClosedPreToolUse(what) : failNotice(event, what);
 }
 
+// Synchronous writes to fd 1 and 2: process.stdout/stderr would load Node's stream machinery, a
+// few ms of every hook run (npm run bench).
 export function writeOutput(out: HookOutput): void {
-  process.stdout.write(JSON.stringify(out.json));
-  if (out.stderr) process.stderr.write(`${out.stderr}\n`);
+  fs.writeSync(1, JSON.stringify(out.json));
+  if (out.stderr) fs.writeSync(2, `${out.stderr}\n`);
   process.exitCode = out.exitCode;
+}
+
+/**
+ * All of fd 0, synchronously (no stream machinery on the hot path). undefined when the descriptor
+ * is non-blocking (EAGAIN): the caller then reads it as a stream. Claude Code writes the event and
+ * closes the pipe, so the read ends; a writer that never closed it would hold the hook until Claude
+ * Code's own timeout, which the internal deadline below cannot shorten (SECURITY.md).
+ */
+function readStdinSync(): string | undefined {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const b = Buffer.allocUnsafe(65536);
+    let n: number;
+    try {
+      n = fs.readSync(0, b, 0, b.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN' && size === 0) return undefined;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    size += n;
+    if (size > MAX_STDIN_BYTES) throw new Error(`stdin larger than ${MAX_STDIN_BYTES} bytes`);
+    chunks.push(b.subarray(0, n));
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -59,7 +89,7 @@ export async function run<E extends EventName>(event: E, handler: Handler<E>, op
     setImmediate(opts.exit ?? (() => process.exit(process.exitCode ?? 0)));
   }, opts.deadlineMs);
   try {
-    const text = await readAll(opts.stdin ?? process.stdin);
+    const text = (opts.stdin === undefined ? readStdinSync() : undefined) ?? (await readAll(opts.stdin ?? process.stdin));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -67,12 +97,12 @@ export async function run<E extends EventName>(event: E, handler: Handler<E>, op
       finish(failure(event, 'stdin is not valid JSON'));
       return;
     }
-    const parsed = SCHEMAS[event].safeParse(json);
+    const parsed = parseInput(event, json);
     if (!parsed.success) {
-      finish(failure(event, `unexpected hook input: ${describeError(parsed.error)}`));
+      finish(failure(event, `unexpected hook input: ${parsed.error}`));
       return;
     }
-    finish(await handler(parsed.data as InputOf<E>));
+    finish(await handler(parsed.data));
   } catch (e) {
     finish(failure(event, `internal error: ${e instanceof Error ? e.message : String(e)}`));
   }

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { loadPolicy, parsePolicyText } from '../../lib/policy/load.js';
+import { loadPolicy } from '../../lib/policy/load.js';
+import { parsePolicyText } from '../../lib/policy/parse.js';
 
 const HOME = '/home/agent';
 const PROJECT = '/home/agent/proj';

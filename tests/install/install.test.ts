@@ -45,10 +45,12 @@ void test('fresh HOME: install.sh registers the hooks in exec form, doctor passe
     const hook = g?.hooks[0];
     assert.equal(hook?.type, 'command');
     assert.ok(path.isAbsolute(hook?.command ?? '') && fs.existsSync(hook?.command ?? ''), `node path ${hook?.command}`);
-    const bundle = hook?.args?.[0] ?? '';
-    assert.deepEqual(hook?.args, [bundle]);
-    assert.equal(path.dirname(bundle), bin(h), 'bundle not in <wardenHome>/bin');
-    assert.ok(fs.existsSync(bundle), `${bundle} missing`);
+    // node <bin>/launch.cjs <hook>: the launcher and the hook's bundle both installed in <wardenHome>/bin.
+    const spec = HOOKS.find((x) => x.event === event);
+    const launcher = hook?.args?.[0] ?? '';
+    assert.deepEqual(hook?.args, [path.join(bin(h), 'launch.cjs'), spec?.bundle.replace(/\.cjs$/, '')]);
+    assert.ok(fs.existsSync(launcher), `${launcher} missing`);
+    assert.ok(fs.existsSync(path.join(bin(h), spec?.bundle ?? '')), `${spec?.bundle} missing`);
     assert.equal(hook?.timeout, HOOK_TIMEOUT_S[event as EventName]);
   }
   assert.equal(fs.readlinkSync(h.cli), path.join(bin(h), 'warden.cjs'));
@@ -283,7 +285,7 @@ void test('a non-default WARDEN_HOME is passed to the hooks and honoured by doct
   runInstall(h, [], { env });
   const mine = handlersUnder(readSettings(h), path.join(custom, 'bin'));
   assert.equal(mine.length, CORE_EVENTS.length);
-  for (const x of mine) assert.deepEqual(x.args.slice(1), ['--warden-home', custom]);
+  for (const x of mine) assert.deepEqual(x.args.slice(2), ['--warden-home', custom]);
   assert.ok(!fs.existsSync(h.wardenHome));
   assert.equal(warden(h, ['doctor'], { env }).status, 0);
   assert.equal(warden(h, ['uninstall', '--purge'], { env }).status, 0);

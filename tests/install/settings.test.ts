@@ -76,7 +76,7 @@ void test("another tool's PreToolUse group is left as written and warden gets it
 void test('a new file gets just the hooks, with the matchers and timeouts of the table', () => {
   const out = JSON.parse(install(NEW_FILE_TEXT).text) as { hooks: Record<string, { matcher?: string; hooks: unknown[] }[]> };
   assert.deepEqual(Object.keys(out), ['hooks']);
-  assert.deepEqual(out.hooks.PreToolUse, [{ matcher: '*', hooks: [{ type: 'command', command: P.nodePath, args: [`${WARDEN_HOME}/bin/pre-tool-use.cjs`], timeout: 30 }] }]);
+  assert.deepEqual(out.hooks.PreToolUse, [{ matcher: '*', hooks: [{ type: 'command', command: P.nodePath, args: [`${WARDEN_HOME}/bin/launch.cjs`, 'pre-tool-use'], timeout: 30 }] }]);
   assert.equal(out.hooks.PostToolUse?.[0]?.matcher, '*');
   assert.equal('matcher' in (out.hooks.SessionStart?.[0] ?? {}), false);
 });
@@ -85,7 +85,7 @@ void test('a non-default warden home is passed to the hooks with --warden-home',
   const p: Placement = { ...P, wardenHome: '/srv/warden', defaultHome: false };
   const out = addHooks('{}', FILE, wantedFor(p), '/srv/warden', EMPTY_RECORD).text;
   const pre = (JSON.parse(out) as { hooks: { PreToolUse: { hooks: { args: string[] }[] }[] } }).hooks.PreToolUse[0]?.hooks[0];
-  assert.deepEqual(pre?.args, ['/srv/warden/bin/pre-tool-use.cjs', '--warden-home', '/srv/warden']);
+  assert.deepEqual(pre?.args, ['/srv/warden/bin/launch.cjs', 'pre-tool-use', '--warden-home', '/srv/warden']);
 });
 
 void test('reinstall with another node replaces the handler in place, nothing appended', () => {
@@ -115,7 +115,7 @@ void test('duplicates, narrowed matchers and hooks warden no longer ships are cl
 void test("a user's own handler put into warden's group survives uninstall", () => {
   const a = install('{}\n');
   const mine = '{"type": "command", "command": "log-tool-use"}';
-  const withMine = a.text.replace(/("hooks": \[\n\s*)(\{\n\s*"type": "command",\n\s*"command": "\/usr\/local\/bin\/node",\n\s*"args": \[\n\s*"[^"]*pre-tool-use)/, `$1${mine}, $2`);
+  const withMine = a.text.replace(/("hooks": \[\n\s*)(\{\n\s*"type": "command",\n\s*"command": "\/usr\/local\/bin\/node",\n\s*"args": \[\n\s*"[^"]*launch\.cjs",\n\s*"pre-tool-use)/, `$1${mine}, $2`);
   assert.notEqual(withMine, a.text);
   const out = JSON.parse(removeHooks(withMine, FILE, WARDEN_HOME, a.record).text) as { hooks: { PreToolUse: { hooks: unknown[] }[] } };
   assert.deepEqual(out, { hooks: { PreToolUse: [{ matcher: '*', hooks: [{ type: 'command', command: 'log-tool-use' }] }] } });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { PolicySchema } from '../../lib/policy/schema.js';
-import { parsePolicyText } from '../../lib/policy/load.js';
+import { parsePolicyText } from '../../lib/policy/parse.js';
 import { RULES } from '../../lib/rules/index.js';
 import { SCHEMA_FILE, schemaText } from '../../scripts/gen-schema.js';
 

@@ -1,0 +1,146 @@
+// The launcher every registered hook command runs (hooks/launch.cjs, copied to dist/): it loads the
+// hook's bundle through V8's code cache. Each test works on its own copy of dist/, so caches and
+// broken bundles never touch the shared build.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { DIST, decisionOf, preToolUse, tempHome } from './hook-helpers.js';
+
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
+});
+
+/** A private copy of the built bundles (launcher, hooks and what they load lazily). */
+function distCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-launch-'));
+  temps.push(dir);
+  for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cjs') || f === 'policy.yaml') fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  return dir;
+}
+
+function home(): string {
+  const h = tempHome();
+  temps.push(h);
+  return h;
+}
+
+function launch(dir: string, hook: string, stdin: string, h: string): { code: number | null; stdout: string; stderr: string; json: Record<string, unknown> | undefined } {
+  const r = spawnSync(process.execPath, [path.join(dir, 'launch.cjs'), hook], { input: stdin, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: h }, timeout: 30_000 });
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = JSON.parse(r.stdout) as Record<string, unknown>;
+  } catch {
+    json = undefined;
+  }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
+}
+
+const cacheOf = (dir: string, hook: string): string => path.join(dir, `${hook}.cjs.v8cache`);
+
+void test('the launcher runs the hook: same decisions as the bundle itself, and a code cache after the first run', () => {
+  const dir = distCopy();
+  const h = home();
+  assert.ok(!fs.existsSync(cacheOf(dir, 'pre-tool-use')));
+  const first = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
+  assert.equal(decisionOf({ ...first, ms: 0 }).decision, 'deny');
+  assert.match(decisionOf({ ...first, ms: 0 }).reason, /\[git\/push-force\]/);
+  const cache = fs.readFileSync(cacheOf(dir, 'pre-tool-use'));
+  assert.match(cache.subarray(0, 40).toString('latin1'), /^warden-v8cache 1 v\d+/);
+  // With the cache: still the same answers, and the cache is not rewritten.
+  const mtime = fs.statSync(cacheOf(dir, 'pre-tool-use')).mtimeMs;
+  const benign = launch(dir, 'pre-tool-use', preToolUse('git status'), h);
+  assert.equal(benign.code, 0);
+  assert.deepEqual(benign.json, {});
+  const again = launch(dir, 'pre-tool-use', preToolUse('rm -rf ~'), h);
+  assert.equal(decisionOf({ ...again, ms: 0 }).decision, 'deny');
+  assert.equal(fs.statSync(cacheOf(dir, 'pre-tool-use')).mtimeMs, mtime);
+});
+
+void test('a cache made from another bundle, or garbage, is not used: the hook still decides and the cache is remade', () => {
+  const dir = distCopy();
+  const h = home();
+  launch(dir, 'pre-tool-use', preToolUse('ls'), h);
+  const good = fs.readFileSync(cacheOf(dir, 'pre-tool-use'));
+  // The bundle changes (an upgrade): the header no longer matches, whatever the cache holds.
+  const bundle = path.join(dir, 'pre-tool-use.cjs');
+  fs.appendFileSync(bundle, '\n// changed\n');
+  const afterChange = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
+  assert.match(decisionOf({ ...afterChange, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.notDeepEqual(fs.readFileSync(cacheOf(dir, 'pre-tool-use')), good, 'the stale cache was not replaced');
+  for (const garbage of [Buffer.from('warden-v8cache 1 nonsense\n'), Buffer.from([0, 1, 2, 3, 255]), Buffer.alloc(0)]) {
+    fs.writeFileSync(cacheOf(dir, 'pre-tool-use'), garbage);
+    const r = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
+    assert.match(decisionOf({ ...r, ms: 0 }).reason, /\[git\/push-force\]/, `with cache ${garbage.toString('hex')}`);
+    assert.equal(launch(dir, 'pre-tool-use', preToolUse('ls -la'), h).code, 0);
+  }
+});
+
+void test('a valid cache under a bundle of the same size but other content is rejected by the stamp', () => {
+  const dir = distCopy();
+  const h = home();
+  launch(dir, 'pre-tool-use', preToolUse('ls'), h);
+  const bundle = path.join(dir, 'pre-tool-use.cjs');
+  const st = fs.statSync(bundle);
+  // Same length, same mtime: only the inode/ctime differ (a copy over it) — the cache must not apply.
+  const text = fs.readFileSync(bundle, 'utf8');
+  // Same length, still valid: the first statement's quotes swapped ("use strict" → 'use strict').
+  assert.ok(text.startsWith('"use strict";'));
+  const replaced = `'use strict';${text.slice('"use strict";'.length)}`;
+  assert.equal(Buffer.byteLength(replaced), Buffer.byteLength(text));
+  // In place (same inode) and by rename (new inode), each time with the old mtime put back.
+  fs.writeFileSync(bundle, replaced);
+  fs.utimesSync(bundle, st.atime, st.mtime);
+  const inPlace = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
+  assert.equal(decisionOf({ ...inPlace, ms: 0 }).decision, 'deny');
+  assert.match(decisionOf({ ...inPlace, ms: 0 }).reason, /\[git\/push-force\]/, 'the guard decided, not a failed start');
+  assert.match(fs.readFileSync(cacheOf(dir, 'pre-tool-use')).subarray(0, 200).toString('latin1'), new RegExp(` ${fs.statSync(bundle, { bigint: true }).ctimeNs} `));
+  fs.writeFileSync(`${bundle}.new`, text);
+  fs.renameSync(`${bundle}.new`, bundle);
+  fs.utimesSync(bundle, st.atime, st.mtime);
+  const renamed = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
+  assert.match(decisionOf({ ...renamed, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.match(fs.readFileSync(cacheOf(dir, 'pre-tool-use')).subarray(0, 200).toString('latin1'), new RegExp(` ${fs.statSync(bundle, { bigint: true }).ino} `));
+});
+
+void test('no bundle: PreToolUse fails closed (deny, exit 2); other events tell the user and go on', () => {
+  const dir = distCopy();
+  const h = home();
+  fs.rmSync(path.join(dir, 'pre-tool-use.cjs'));
+  const r = launch(dir, 'pre-tool-use', preToolUse('ls'), h);
+  assert.equal(r.code, 2);
+  assert.equal(decisionOf({ ...r, ms: 0 }).decision, 'deny');
+  assert.match(decisionOf({ ...r, ms: 0 }).reason, /could not start its pre-tool-use hook.*no bundle/);
+  fs.rmSync(path.join(dir, 'session-start.cjs'));
+  const s = launch(dir, 'session-start', JSON.stringify({ session_id: 's', cwd: h, hook_event_name: 'SessionStart', source: 'startup' }), h);
+  assert.equal(s.code, 0);
+  assert.match(String(s.json?.systemMessage), /could not start its session-start hook/);
+  for (const bad of ['', '../x', 'PRE-TOOL-USE']) {
+    const b = spawnSync(process.execPath, [path.join(dir, 'launch.cjs'), bad], { input: preToolUse('ls'), encoding: 'utf8' });
+    assert.equal(b.status, 0, `hook name ${JSON.stringify(bad)}: not the guard, so not a deny`);
+    assert.match(b.stdout, /no bundle/);
+  }
+});
+
+void test('a bundle that cannot be compiled or throws at start-up: deny, exit 2', () => {
+  for (const body of ['this is not javascript {', 'throw new Error("boom at start")']) {
+    const dir = distCopy();
+    fs.writeFileSync(path.join(dir, 'pre-tool-use.cjs'), body);
+    const r = launch(dir, 'pre-tool-use', preToolUse('ls'), home());
+    assert.equal(r.code, 2, body);
+    assert.equal(decisionOf({ ...r, ms: 0 }).decision, 'deny', body);
+  }
+});
+
+void test('the launcher finds the bundles in ../dist from a checkout or plugin directory (hooks/launch.cjs)', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-plugin-'));
+  temps.push(root);
+  fs.mkdirSync(path.join(root, 'hooks'));
+  fs.cpSync(DIST, path.join(root, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.v8cache') });
+  fs.copyFileSync(path.join(DIST, 'launch.cjs'), path.join(root, 'hooks', 'launch.cjs'));
+  const r = launch(path.join(root, 'hooks'), 'pre-tool-use', preToolUse('git push --force origin main'), home());
+  assert.match(decisionOf({ ...r, ms: 0 }).reason, /\[git\/push-force\]/);
+});
