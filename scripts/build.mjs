@@ -2,7 +2,7 @@
 // than ESM in Node 20). Hooks never run through tsx.
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,8 +80,23 @@ await build({
   ...COMMON,
 });
 
+// The page of `warden serve` (lib/serve/page/) goes into the CLI bundle as text: lib/serve/page-files.ts
+// reads the files from disk under tsx; in the bundle it is a module that holds them.
+const serveDir = path.join(root, 'lib', 'serve');
+const servePageInline = {
+  name: 'serve-page-inline',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/page-files\.js$/ }, (args) => (args.resolveDir === serveDir ? { path: 'page-files', namespace: 'serve-page' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'serve-page' }, () => {
+      const dir = path.join(serveDir, 'page');
+      const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+      return { contents: `const files = ${JSON.stringify(files)};\nexport function pageFiles() { return files; }\n`, loader: 'js' };
+    });
+  },
+};
+
 await build({
-  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist],
+  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist, servePageInline],
   entryPoints: [...entries, { in: path.join(gateDir, 'outcome-run.ts'), out: 'gate-outcome' }],
   ...COMMON,
 });

@@ -36,6 +36,8 @@ Usage:
   warden trust list|show <service> [--json]           per-service trust of the safety gate
   warden trust set <service> <score> | reset <service>|--all
                                                       set or forget a service's trust (0 to 1)
+  warden serve [--port P] [--host H]                  the page and API for approvals, the journal and trust
+                                                      on 127.0.0.1 (prints a one-time login link)
   warden --help | --version
 
 Files:
@@ -45,6 +47,7 @@ Files:
                                     with <project>/.claude/identity.md
   ~/.claude/warden/journal/         the hash-chained decision journal (secrets redacted)
   ~/.claude/warden/gate/            trust scores, pending approvals, the review cache, latest prompts
+  ~/.claude/warden/server.token     the API token of warden serve (0600)
   ~/.claude/settings.json           where the hooks are registered
 
 Decisions: deny blocks in every mode; ask needs a human (in headless or
@@ -175,6 +178,9 @@ export function main(argv: string[]): number | Promise<number> {
       return decide(rest, 'rejected');
     case 'trust':
       return trust(rest);
+    case 'serve':
+      // Loaded only for this command: the server, its page and the policy parser.
+      return import('../serve/index.js').then((m) => m.serve(rest));
     default:
       process.stderr.write(`warden: unknown command ${cmd}\n\n${HELP}\n`);
       return 64;
