@@ -16,6 +16,7 @@ import { mayRunSql } from './sql/programs.js';
 import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js';
 import type { DecideOptions } from './gate/stage.js';
 import { isStricter, stricter } from './types.js';
+import { mayBeExternal } from './gate/candidates.js';
 
 export type { ToolCall, DecideOptions };
 
@@ -24,6 +25,8 @@ export interface Env {
   wardenHome: string;
   /** CLAUDE_PROJECT_DIR if set, else the call's cwd. */
   projectDir: string;
+  /** CLAUDE_CONFIG_DIR, when Claude Code runs with another configuration directory than ~/.claude. */
+  claudeConfigDir?: string;
 }
 
 /** Tools that only read local state: they keep running even while the policy is invalid. */
@@ -43,7 +46,8 @@ export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
 
 export function envFrom(vars: NodeJS.ProcessEnv, cwd: string, home: string, wardenHome: string): Env {
   const projectDir = vars.CLAUDE_PROJECT_DIR !== undefined && vars.CLAUDE_PROJECT_DIR !== '' ? path.resolve(vars.CLAUDE_PROJECT_DIR) : cwd;
-  return { home, wardenHome, projectDir };
+  const configDir = vars.CLAUDE_CONFIG_DIR !== undefined && vars.CLAUDE_CONFIG_DIR !== '' ? path.resolve(vars.CLAUDE_CONFIG_DIR) : undefined;
+  return { home, wardenHome, projectDir, ...(configDir !== undefined ? { claudeConfigDir: configDir } : {}) };
 }
 
 /** The effective policy for a call; parsed policy files are cached in `<wardenHome>/cache/`. */
@@ -85,8 +89,12 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
       return sqlSeen.get(cmd);
     },
     database: policy.database,
+    wardenHome: env.wardenHome,
+    claudeDirs: env.claudeConfigDir !== undefined ? [path.join(env.home, '.claude'), env.claudeConfigDir] : [path.join(env.home, '.claude')],
+    trustedProjects: policy.trustedProjects,
   };
   const custom = policy.customRules.length > 0 ? indexRules(policy.customRules) : undefined;
+  let commands: SimpleCommand[] | undefined;
 
   const raise = (rule: Rule, messageId: string, data: Record<string, string>, segment: string, paths?: string[], hit?: Pick<Hit<string>, 'action' | 'atLeast'>): void => {
     let action = hit?.action !== undefined && !rule.meta.locked ? hit.action : actionFor(rule, policy);
@@ -104,8 +112,13 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
   if (call.tool === 'Bash') {
     // A Bash call without a command string is malformed input: refuse to guess (the hook fails closed).
     if (typeof call.input.command !== 'string') throw new Error('Bash tool_input has no command string');
-    const analysis = analyze(call.input.command, { cwd: call.cwd, home: env.home });
+    // NUL bytes: a shell reading the command from a pipe drops them (`r\0m` runs rm), exec() would
+    // cut the command at the first one. Judged without them, and held for a human (issue 8).
+    const nul = call.input.command.includes('\0');
+    const analysis = analyze(nul ? call.input.command.replaceAll('\0', '') : call.input.command, { cwd: call.cwd, home: env.home });
+    if (nul) analysis.bounds.unshift('a NUL byte in the command (a shell drops it or ends the command there)');
     trace.push(...analysis.trace);
+    commands = analysis.commands;
     for (const cmd of analysis.commands) {
       for (const rule of candidates(cmd, SHIPPED_INDEX, custom)) {
         if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
@@ -127,8 +140,13 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     raise(ruleById('core/policy-invalid'), 'invalid', { errors: policy.errors.join('; ') }, call.tool);
   }
 
-  return decide(findings, trace);
+  const decision = decide(findings, trace);
+  if (commands !== undefined) ANALYSES.set(decision, commands);
+  return decision;
 }
+
+/** The simple commands `evaluate` found in a Bash call, for the gate's first look (no second analysis). */
+const ANALYSES = new WeakMap<Decision, readonly SimpleCommand[]>();
 
 /**
  * The whole decision on a call: the guard (`evaluate`, synchronous) and then, asynchronously, the
@@ -137,6 +155,9 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
  */
 export async function decideCall(call: ToolCall, env: Env, opts: DecideOptions = {}, policy: EffectivePolicy = loadPolicyFor(env)): Promise<Decision> {
   const guard = evaluate(call, env, policy);
+  // Nothing held and nothing that could leave the machine: the gate has nothing to do, and its
+  // modules stay unloaded (the common case, on every tool call).
+  if (guard.verdict === 'allow' && !mayBeExternal(call, env.home, ANALYSES.get(guard))) return guard;
   const { gateStage } = await import('./gate/stage.js');
   return gateStage(call, env, policy, guard, opts);
 }

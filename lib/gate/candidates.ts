@@ -59,9 +59,12 @@ export function isCandidateCommand(cmd: SimpleCommand): boolean {
   return false;
 }
 
-/** Could this call reach outside the machine? Bash commands are analysed (cheap; no files read). */
-export function mayBeExternal(call: ToolCall, home: string): boolean {
+/**
+ * Could this call reach outside the machine? Bash commands are analysed (cheap; no files read), or
+ * `commands` is the analysis the guard already made of this very call.
+ */
+export function mayBeExternal(call: ToolCall, home: string, commands?: readonly SimpleCommand[]): boolean {
   if (call.tool !== 'Bash') return isCandidateTool(call.tool);
   if (typeof call.input.command !== 'string') return false;
-  return analyze(call.input.command, { cwd: call.cwd, home }).commands.some(isCandidateCommand);
+  return (commands ?? analyze(call.input.command, { cwd: call.cwd, home }).commands).some(isCandidateCommand);
 }
