@@ -48,6 +48,12 @@ export interface RuleContext {
   sql(cmd: SimpleCommand): SqlFacts | undefined;
   /** The policy's `database:` section. */
   database: DatabasePolicy;
+  /** warden's home (lib/paths.ts), absolute: its state, which self-protection guards. */
+  wardenHome: string;
+  /** Claude Code's user configuration directories: `~/.claude`, and `$CLAUDE_CONFIG_DIR` when set. */
+  claudeDirs: readonly string[];
+  /** Projects the user's policy trusts (absolute): their `.claude/warden.yaml` may loosen. */
+  trustedProjects: readonly string[];
 }
 
 export interface Rule<M extends string = string> {
