@@ -17,6 +17,7 @@ import type { Action, Decision, Finding, ToolCall, TraceStep } from './types.js'
 import type { DecideOptions } from './gate/stage.js';
 import { isStricter, stricter } from './types.js';
 import { mayBeExternal } from './gate/candidates.js';
+import { loadStage } from './gate/stage-loader.js';
 
 export type { ToolCall, DecideOptions };
 
@@ -158,7 +159,7 @@ export async function decideCall(call: ToolCall, env: Env, opts: DecideOptions =
   // Nothing held and nothing that could leave the machine: the gate has nothing to do, and its
   // modules stay unloaded (the common case, on every tool call).
   if (guard.verdict === 'allow' && !mayBeExternal(call, env.home, ANALYSES.get(guard))) return guard;
-  const { gateStage } = await import('./gate/stage.js');
+  const { gateStage } = await loadStage();
   return gateStage(call, env, policy, guard, opts);
 }
 

@@ -48,6 +48,9 @@ const sqlEngineFromDist = swap('sql-engine-from-dist', sqlDir, 'engine-loader', 
 // a policy file is not in the compiled-policy cache (lib/policy/cache.ts).
 const policyDir = path.join(root, 'lib', 'policy');
 const policyParserFromDist = swap('policy-parser-from-dist', policyDir, 'parse-loader', 'parse-loader.dist');
+// And the gate's stage (classifier, public-suffix data, trust and approval stores):
+// dist/gate-stage.cjs, required only for a call that is held or may leave the machine.
+const gateStageFromDist = swap('gate-stage-from-dist', path.join(root, 'lib', 'gate'), 'stage-loader', 'stage-loader.dist');
 
 await build({
   plugins: [swap('sql-parser-from-dist', sqlDir, 'parser', 'parser.dist')],
@@ -96,7 +99,13 @@ const servePageInline = {
 };
 
 await build({
-  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist, servePageInline],
+  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist],
+  entryPoints: [{ in: path.join(gateDir, 'stage.ts'), out: 'gate-stage' }],
+  ...COMMON,
+});
+
+await build({
+  plugins: [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, servePageInline],
   entryPoints: [...entries, { in: path.join(gateDir, 'outcome-run.ts'), out: 'gate-outcome' }],
   ...COMMON,
 });

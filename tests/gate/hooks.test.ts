@@ -84,12 +84,16 @@ void test('UserPromptSubmit keeps the latest prompt of each session, redacted an
   assert.equal(latestPrompt(s.wardenHome, 'c'), undefined);
 });
 
-void test('the SDK is only in dist/gate-review.cjs, which the hooks load by path', async () => {
-  for (const bundle of ['pre-tool-use.cjs', 'post-tool-use.cjs', 'warden.cjs']) {
+void test('the SDK is only in dist/gate-review.cjs, which the gate stage loads by path; the stage is dist/gate-stage.cjs', async () => {
+  for (const bundle of ['pre-tool-use.cjs', 'post-tool-use.cjs', 'warden.cjs', 'gate-stage.cjs']) {
     const text = fs.readFileSync(path.join(DIST, bundle), 'utf8');
     assert.doesNotMatch(text, /api\.anthropic\.com/, `${bundle} carries the SDK`);
   }
-  assert.match(fs.readFileSync(path.join(DIST, 'pre-tool-use.cjs'), 'utf8'), /"\.\/gate-review\.cjs"/);
+  // The hook carries neither the stage nor the public-suffix data; it requires the stage by path.
+  const hook = fs.readFileSync(path.join(DIST, 'pre-tool-use.cjs'), 'utf8');
+  assert.match(hook, /"gate-stage\.cjs"/);
+  assert.doesNotMatch(hook, /"\.\/gate-review\.cjs"/);
+  assert.match(fs.readFileSync(path.join(DIST, 'gate-stage.cjs'), 'utf8'), /"\.\/gate-review\.cjs"/);
   const mod = (await import(path.join(DIST, 'gate-review.cjs'))) as { callModel?: unknown };
   assert.equal(typeof mod.callModel, 'function');
 });
