@@ -3,7 +3,11 @@
 // FAIL (exit 1) for anything that leaves tool calls unguarded or held: settings.json missing or
 // invalid (Claude Code then ignores the whole file, so no hook runs at all), `disableAllHooks`, a
 // warden hook not registered, narrowed, registered differently from what install writes, or
-// pointing at a node or bundle that is gone; a policy file with errors; a failing self-test.
+// pointing at a node or bundle that is gone; a policy file with errors; a journal that fails
+// verification or cannot be written (not a directory, not writable, a journal file that is not a
+// regular file, less than MIN_FREE_BYTES free); a gate store (trust scores, approvals) that cannot
+// be read (every external operation then needs a human, and nothing can be approved); a failing
+// self-test.
 // warn (exit unaffected) for what only costs convenience: the `warden` command link, PATH.
 //
 // The self-test runs the installed PreToolUse bundle exactly as Claude Code would (registered node
@@ -15,7 +19,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadPolicy, policyPaths } from '../policy/load.js';
+import { approvalsFile } from '../gate/approvals.js';
+import { readState, type StateFile } from '../gate/state.js';
+import { trustFile } from '../gate/trust.js';
+import { ANCHOR_FILE, HEAD_FILE, listSegments } from '../journal/read.js';
+import { describeBad, verifyJournal } from '../journal/verify.js';
+import { loadPolicy, policyPaths, type EffectivePolicy } from '../policy/load.js';
 import { HOOK_TIMEOUT_S } from '../protocol/deadlines.js';
 import { listBackups, readIfExists, tilde } from './files.js';
 import { CLI_BUNDLE, HOOKS, LAUNCHER, binDir, handlerFor, isWardenHandler, matchesAll, type HookSpec, type Placement } from './hooks.js';
@@ -43,6 +52,8 @@ export interface DoctorContext {
 const SELF_TEST_TIMEOUT_MS = HOOK_TIMEOUT_S.PreToolUse * 1000;
 /** Output of a failed self-test shown in the FAIL line. */
 const MAX_SHOWN_OUTPUT = 300;
+/** Free space below which the journal is reported as unwritable (an append then fails with ENOSPC). */
+export const MIN_FREE_BYTES = 1024 * 1024;
 
 export const DENY_PROBE = 'git push --force origin main';
 export const DENY_PROBE_RULE = 'git/push-force';
@@ -61,7 +72,10 @@ export function runDoctor(ctx: DoctorContext): Check[] {
   const checks: Check[] = [];
   const settings = checkSettings(ctx, checks);
   const pre = checkHooks(ctx, settings, checks);
-  checkPolicy(ctx, checks);
+  checkPluginToo(ctx, settings, checks);
+  const policy = checkPolicy(ctx, checks);
+  checkJournal(ctx, policy.journal.dir, checks);
+  checkGateStores(ctx, checks);
   checks.push(pre === undefined ? fail('self-test: not run, there is no working PreToolUse registration to run (see above)') : selfTest(pre));
   checkCli(ctx, checks);
   return checks;
@@ -97,9 +111,13 @@ function checkSettings(ctx: DoctorContext, checks: Check[]): unknown {
   return settings;
 }
 
-/** Hooks doctor expects: those whose bundle is installed, and always the guard itself. */
-function expectedHooks(wardenHome: string): HookSpec[] {
-  return HOOKS.filter((h) => h.event === 'PreToolUse' || fs.existsSync(path.join(binDir(wardenHome), h.bundle)));
+/**
+ * Hooks doctor expects: always the guard itself, those whose bundle is installed, and those
+ * registered (a registered hook whose bundle is gone fails at every run; Claude Code goes on
+ * without it).
+ */
+function expectedHooks(wardenHome: string, registered: ReadonlySet<string>): HookSpec[] {
+  return HOOKS.filter((h) => h.event === 'PreToolUse' || registered.has(h.event) || fs.existsSync(path.join(binDir(wardenHome), h.bundle)));
 }
 
 function isExecutableFile(p: string): boolean {
@@ -118,7 +136,7 @@ function checkHooks(ctx: DoctorContext, settings: unknown, checks: Check[]): Reg
   if (!fs.existsSync(bin)) checks.push(fail(`bundles: ${tilde(bin, ctx.home)} does not exist — run ./install.sh in the warden clone`));
   const found = findWarden(settings, ctx.wardenHome);
   let pre: Registered | undefined;
-  for (const spec of expectedHooks(ctx.wardenHome)) {
+  for (const spec of expectedHooks(ctx.wardenHome, new Set(found.map((f) => f.event)))) {
     const label = `hook ${spec.event}${spec.matcher !== undefined ? ` (matcher "${spec.matcher}")` : ''}`;
     const mine = found.filter((f) => f.event === spec.event);
     const keeper = mine.find((f) => matchesAll(f.matcher));
@@ -181,7 +199,7 @@ function foreignWardens(settings: unknown, wardenHome: string): { event: string;
   return out;
 }
 
-function checkPolicy(ctx: DoctorContext, checks: Check[]): void {
+function checkPolicy(ctx: DoctorContext, checks: Check[]): EffectivePolicy {
   const paths = policyPaths(ctx.wardenHome, ctx.projectDir);
   const policy = loadPolicy(paths, ctx.home, ctx.projectDir);
   for (const e of policy.errors) checks.push(fail(`policy: ${e} — until this is fixed warden holds every guarded call for a human`));
@@ -189,6 +207,114 @@ function checkPolicy(ctx: DoctorContext, checks: Check[]): void {
   if (policy.errors.length === 0) {
     const layers = ['built-in defaults', ...policy.sources.map((s) => tilde(s, ctx.home))].join(' < ');
     checks.push(ok(`policy: ${layers} (preset ${policy.preset})`));
+  }
+  return policy;
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The nearest directory at or above `p` that exists (where a missing journal directory would be created). */
+function nearestExisting(p: string): string {
+  let dir = p;
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/** Why files could not be written in `dir` (created if missing), or undefined. Reads only. */
+function dirWriteProblem(dir: string): string | undefined {
+  const base = nearestExisting(dir);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(base);
+  } catch (e) {
+    return `cannot look at ${base} (${errorText(e)})`;
+  }
+  if (!st.isDirectory()) return `${base} is not a directory, so nothing can be created in it`;
+  try {
+    fs.accessSync(base, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (e) {
+    return `${base} cannot be written (${(e as NodeJS.ErrnoException).code ?? errorText(e)})`;
+  }
+  try {
+    const info = fs.statfsSync(base);
+    const free = info.bavail * info.bsize;
+    if (free < MIN_FREE_BYTES) return `only ${free} bytes are free on the disk that holds it`;
+  } catch {
+    // statfs is not available everywhere; the other checks stand.
+  }
+  return undefined;
+}
+
+/** Why appends to the journal in `dir` would fail, or undefined. Reads only. */
+function journalWriteProblem(dir: string): string | undefined {
+  const problem = dirWriteProblem(dir);
+  if (problem !== undefined || !fs.existsSync(dir)) return problem;
+  for (const name of [HEAD_FILE, ANCHOR_FILE, ...listSegments(dir)]) {
+    let f: fs.Stats;
+    try {
+      f = fs.statSync(path.join(dir, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return `cannot look at ${name} (${errorText(e)})`;
+    }
+    if (!f.isFile()) return `${name} is not a regular file (a directory, a device or a pipe stands in its place)`;
+  }
+  return undefined;
+}
+
+/** The journal: appends can succeed, and the hash chain verifies (`warden journal verify`). */
+function checkJournal(ctx: DoctorContext, dir: string, checks: Check[]): void {
+  const shown = tilde(dir, ctx.home);
+  const problem = journalWriteProblem(dir);
+  if (problem !== undefined) {
+    checks.push(fail(`journal: ${shown}: ${problem} — decisions still stand, but none is recorded until this is fixed`));
+  }
+  if (!fs.existsSync(dir)) {
+    if (problem === undefined) checks.push(ok(`journal: ${shown} has no entries yet`));
+    return;
+  }
+  let r: ReturnType<typeof verifyJournal>;
+  try {
+    r = verifyJournal(dir);
+  } catch (e) {
+    checks.push(fail(`journal: ${shown} cannot be verified (${errorText(e)})`));
+    return;
+  }
+  if (r.bad !== undefined) {
+    checks.push(fail(`journal: ${shown} fails verification at ${describeBad(r.bad)} — see \`warden journal verify\``));
+    return;
+  }
+  if (problem === undefined) checks.push(ok(`journal: ${shown}, ${r.entries} entries, hash chain verified${r.notes.length > 0 ? ` (${r.notes.length} repairs by warden, see \`warden journal verify\`)` : ''}`));
+}
+
+/** The safety gate's trust scores and approvals: a store that cannot be read fails closed, so it is a FAIL. */
+function checkGateStores(ctx: DoctorContext, checks: Check[]): void {
+  const stores: { name: string; file: StateFile<unknown>; effect: string; remedy: string }[] = [
+    {
+      name: 'trust scores',
+      file: trustFile(ctx.wardenHome),
+      effect: 'every service scores 0, so every external write needs a human',
+      remedy: 'inspect it, then `warden trust reset --all` to start afresh',
+    },
+    {
+      name: 'approvals',
+      file: approvalsFile(ctx.wardenHome),
+      effect: 'held calls get no approval id, so none can be approved',
+      remedy: 'inspect it, then move it away (pending approvals are lost)',
+    },
+  ];
+  for (const s of stores) {
+    const shown = tilde(s.file.file, ctx.home);
+    try {
+      readState(s.file);
+    } catch (e) {
+      // StateError messages name the file.
+      checks.push(fail(`gate: ${s.name}: ${errorText(e).replace(s.file.file, shown)} — ${s.effect}; ${s.remedy}`));
+      continue;
+    }
+    const problem = dirWriteProblem(path.dirname(s.file.file));
+    if (problem !== undefined) checks.push(fail(`gate: ${s.name} ${shown}: ${problem}`));
+    else checks.push(ok(`gate: ${s.name} ${shown} ${fs.existsSync(s.file.file) ? 'readable' : 'not created yet'}`));
   }
 }
 
@@ -260,4 +386,17 @@ function checkCli(ctx: DoctorContext, checks: Check[]): void {
   else if (current === undefined) checks.push(warn(`command: ${tilde(link, ctx.home)} is missing (the hooks work without it) — run \`warden install\` to add it`));
   else checks.push(warn(`command: ${tilde(link, ctx.home)} points to ${current}, not to ${tilde(target, ctx.home)} — run \`warden install\``));
   if (!onPath(ctx.localBin, ctx.env.PATH)) checks.push(warn(`command: ${tilde(ctx.localBin, ctx.home)} is not on PATH; add to your shell profile: export PATH="$HOME/.local/bin:$PATH"`));
+}
+
+/**
+ * warden also enabled as a Claude Code plugin (`enabledPlugins` "warden@…", README: install as a
+ * plugin) next to its hooks in this settings file: Claude Code runs both, so every hook runs twice.
+ */
+function checkPluginToo(ctx: DoctorContext, settings: unknown, checks: Check[]): void {
+  if (settings === undefined || findWarden(settings, ctx.wardenHome).length === 0) return;
+  const enabled = (settings as { enabledPlugins?: unknown }).enabledPlugins;
+  if (typeof enabled !== 'object' || enabled === null) return;
+  const ids = Object.entries(enabled).filter(([id, on]) => on === true && id.startsWith('warden@')).map(([id]) => id);
+  if (ids.length === 0) return;
+  checks.push(warn(`plugin: ${ids.join(', ')} is enabled as well as warden's hooks in ${tilde(ctx.settingsFile, ctx.home)}, so every warden hook runs twice (each decision journaled twice, trust scores moved twice) — keep one: \`claude plugin uninstall ${ids[0]}\` or \`warden uninstall\``));
 }
