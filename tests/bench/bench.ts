@@ -15,6 +15,7 @@ import { evaluate, type Env } from '../../lib/pipeline.js';
 import { loadPolicy } from '../../lib/policy/load.js';
 import { CORPUS, type Entry } from '../corpus/corpus.js';
 import { oneLine, pct, report, score, type Outcome } from '../corpus/score.js';
+import { printStartup, startupFigures } from './startup.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -26,37 +27,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/** Median wall time (ms) and peak RSS (KiB, from /usr/bin/time if present) of a command with stdin. */
-function timeProcess(args: string[], input: string, env: NodeJS.ProcessEnv): { ms: number; rssKiB: number | undefined } {
-  const times: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    spawnSync(process.execPath, args, { input, env, stdio: ['pipe', 'ignore', 'ignore'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (i >= WARMUP) times.push(ms);
-  }
-  let rssKiB: number | undefined;
-  if (fs.existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { input, env, encoding: 'utf8' });
-    const last = r.stderr.trim().split('\n').at(-1);
-    rssKiB = last !== undefined && /^\d+$/.test(last) ? Number(last) : undefined;
-  }
-  return { ms: median(times), rssKiB };
-}
-
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
 const env = { PATH: process.env.PATH ?? '', HOME: home };
-const pre = JSON.stringify({ session_id: 'b', cwd: home, hook_event_name: 'PreToolUse', permission_mode: 'bypassPermissions', tool_name: 'Bash', tool_input: { command: 'git status --short && ls -la src' } });
-const start = JSON.stringify({ session_id: 'b', cwd: home, hook_event_name: 'SessionStart', source: 'startup' });
 
-const node = timeProcess(['-e', '0'], '', env);
-const hook = timeProcess([path.join(DIST, 'pre-tool-use.cjs')], pre, env);
-const ss = timeProcess([path.join(DIST, 'session-start.cjs')], start, env);
-
-console.log(`runs per figure: ${RUNS} (after ${WARMUP} warm-up)`);
-console.log(`node -e 0                      median ${node.ms.toFixed(1)} ms`);
-console.log(`PreToolUse, benign Bash        median ${hook.ms.toFixed(1)} ms   ratio to node ${(hook.ms / node.ms).toFixed(2)} (budget ≤ 1.25)   peak RSS ${hook.rssKiB !== undefined ? `${(hook.rssKiB / 1024).toFixed(1)} MiB` : 'n/a'} (budget ≤ 60 MiB)`);
-console.log(`SessionStart                   median ${ss.ms.toFixed(1)} ms   ratio to node ${(ss.ms / node.ms).toFixed(2)} (budget ≤ 1.5)`);
+printStartup(await startupFigures(RUNS, WARMUP));
 
 // In-process analysis throughput over the rule test tables' commands plus everyday commands.
 const corpus = [
@@ -215,7 +189,7 @@ const hookEnvBase = { PATH: process.env.PATH ?? '', HOME: agentHome };
 const wardenHookEnv = { ...hookEnvBase, WARDEN_HOME: wardenHomeDir, CLAUDE_PROJECT_DIR: projectDir };
 const ccsnHookEnv = { ...hookEnvBase, CC_SAFETY_NET_NO_UPDATE_CHECK: '1' };
 const relocatedEnv: Env = { home: agentHome, wardenHome: wardenHomeDir, projectDir };
-const wardenHookArgs = [path.join(DIST, 'pre-tool-use.cjs')];
+const wardenHookArgs = [path.join(DIST, 'launch.cjs'), 'pre-tool-use'];
 const ccsnHookArgs = [CCSN_BIN, 'hook', '--coding-cli'];
 for (let i = 0; i < WARMUP; i++) {
   runHook(wardenHookArgs, 'git status', wardenHookEnv);

@@ -1,0 +1,82 @@
+// The esbuild options and the plugins that keep heavy code out of the hook bundles, shared by
+// scripts/build.mjs (dist/) and the start-up probes of `npm run bench` (tests/bench/startup.ts), so a
+// probe is bundled exactly as the hooks are.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Every bundle: one minified CommonJS file for Node 20 in `outdir` (CJS starts measurably faster than ESM in Node 20). */
+export function commonOptions(outdir, buildId = randomBytes(8).toString('hex')) {
+  return {
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Different for every build: caches made by one build (lib/policy/cache.ts) are not trusted by another.
+    define: { __WARDEN_BUILD__: JSON.stringify(buildId) },
+  };
+}
+
+// The SQL engine (lib/sql) and node-sql-parser stay out of the hook and CLI bundles. The engine
+// is dist/sql-engine.cjs: the hooks get engine-loader.dist.ts in place of engine-loader.ts, which
+// requires it from next to them when a command needs it. Each node-sql-parser dialect is
+// dist/sql-<dialect>.cjs: the engine gets parser.dist.ts in place of parser.ts, which requires one
+// the first time a statement of that dialect needs parsing.
+export const SQL_DIALECTS = ['postgresql', 'mysql', 'mariadb', 'sqlite'];
+export const sqlDir = path.join(root, 'lib', 'sql');
+export const policyDir = path.join(root, 'lib', 'policy');
+export const gateDir = path.join(root, 'lib', 'gate');
+const serveDir = path.join(root, 'lib', 'serve');
+
+export const swap = (name, dir, from, to) => ({
+  name,
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`/${from}\\.js$`) }, (args) => (path.resolve(args.resolveDir, args.path) === path.join(dir, `${from}.js`) ? { path: path.join(dir, `${to}.ts`) } : undefined));
+  },
+});
+export const sqlParserFromDist = swap('sql-parser-from-dist', sqlDir, 'parser', 'parser.dist');
+export const sqlEngineFromDist = swap('sql-engine-from-dist', sqlDir, 'engine-loader', 'engine-loader.dist');
+// Likewise the policy parser (YAML and zod): dist/policy-parse.cjs, required by the hooks only when
+// a policy file is not in the compiled-policy cache (lib/policy/cache.ts).
+export const policyParserFromDist = swap('policy-parser-from-dist', policyDir, 'parse-loader', 'parse-loader.dist');
+// And the gate's stage (classifier, public-suffix data, trust and approval stores):
+// dist/gate-stage.cjs, required only for a call that is held or may leave the machine.
+export const gateStageFromDist = swap('gate-stage-from-dist', gateDir, 'stage-loader', 'stage-loader.dist');
+
+// @anthropic-ai/sdk stays out of them too: lib/gate/review.ts imports ./review-sdk.js only when a
+// review is needed; in the bundles that import is dist/gate-review.cjs, required from next to the
+// hook. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
+// the cheap first look is in their bundles; lib/gate/outcome-run.ts is dist/gate-outcome.cjs.
+export const gateReviewFromDist = {
+  name: 'gate-review-from-dist',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/review-sdk\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-review.cjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/outcome-run\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-outcome.cjs', external: true } : undefined));
+  },
+};
+
+// The page of `warden serve` (lib/serve/page/) goes into the CLI bundle as text: lib/serve/page-files.ts
+// reads the files from disk under tsx; in the bundle it is a module that holds them.
+export const servePageInline = {
+  name: 'serve-page-inline',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/page-files\.js$/ }, (args) => (args.resolveDir === serveDir ? { path: 'page-files', namespace: 'serve-page' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'serve-page' }, () => {
+      const dir = path.join(serveDir, 'page');
+      const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+      return { contents: `const files = ${JSON.stringify(files)};\nexport function pageFiles() { return files; }\n`, loader: 'js' };
+    });
+  },
+};
+
+/** The plugins of the hook and CLI bundles: everything heavy is a separate bundle required by path. */
+export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, servePageInline];

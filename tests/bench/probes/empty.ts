@@ -1,0 +1,2 @@
+// Start-up probe (npm run bench): the launcher and an empty bundle.
+export {};
