@@ -6,6 +6,7 @@
 // slow hook answers deny before Claude Code kills it (a killed hook lets the tool run). A
 // synchronous infinite loop cannot be interrupted from inside; analysis is bounded to prevent one.
 
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { parseInput, type EventName, type InputOf } from './schemas.js';
 import { failClosedPreToolUse, failNotice, type HookOutput } from './output.js';
@@ -59,7 +60,16 @@ function readStdinSync(): string | undefined {
     if (size > MAX_STDIN_BYTES) throw new Error(`stdin larger than ${MAX_STDIN_BYTES} bytes`);
     chunks.push(b.subarray(0, n));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8(Buffer.concat(chunks));
+}
+
+/**
+ * Claude Code writes JSON, which is valid UTF-8; bytes that are not mean a corrupt channel, and
+ * replacing them would judge another command than the one that runs (`r\xffm`): fail closed.
+ */
+function utf8(b: Buffer): string {
+  if (!isUtf8(b)) throw new Error('stdin is not valid UTF-8');
+  return b.toString('utf8');
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -71,7 +81,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     if (size > MAX_STDIN_BYTES) throw new Error(`stdin larger than ${MAX_STDIN_BYTES} bytes`);
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8(Buffer.concat(chunks));
 }
 
 export async function run<E extends EventName>(event: E, handler: Handler<E>, opts: RunOptions): Promise<void> {

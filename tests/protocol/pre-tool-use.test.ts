@@ -46,7 +46,7 @@ void test('ask: reason says a human must confirm and not to work around it', () 
 const MALFORMED: { name: string; stdin: string | Buffer; why: RegExp }[] = [
   { name: 'not JSON', stdin: 'rm -rf /', why: /not valid JSON/ },
   { name: 'empty stdin', stdin: '', why: /not valid JSON/ },
-  { name: 'binary garbage', stdin: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x7b, 0x80]), why: /not valid JSON/ },
+  { name: 'binary garbage', stdin: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x7b, 0x80]), why: /not valid UTF-8/ },
   { name: 'JSON array', stdin: '[1,2]', why: /unexpected hook input/ },
   { name: 'missing tool_input', stdin: JSON.stringify({ session_id: 's', cwd: '/tmp', hook_event_name: 'PreToolUse', tool_name: 'Bash' }), why: /tool_input/ },
   { name: 'missing tool_name', stdin: JSON.stringify({ session_id: 's', cwd: '/tmp', hook_event_name: 'PreToolUse', tool_input: { command: 'ls' } }), why: /tool_name/ },
