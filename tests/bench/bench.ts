@@ -16,6 +16,8 @@ import { loadPolicy } from '../../lib/policy/load.js';
 import { CORPUS, type Entry } from '../corpus/corpus.js';
 import { oneLine, pct, report, score, type Outcome } from '../corpus/score.js';
 import { printStartup, startupFigures } from './startup.js';
+import { hostileFigures, printHostile } from './hostile.js';
+import { concurrencyFigures, printConcurrency } from './concurrency.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -28,7 +30,6 @@ function median(xs: number[]): number {
 }
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
-const env = { PATH: process.env.PATH ?? '', HOME: home };
 
 printStartup(await startupFigures(RUNS, WARMUP));
 
@@ -59,28 +60,9 @@ while (performance.now() - t1 < 1000) {
 }
 console.log(`full pipeline (policy read)    ${Math.round(m / ((performance.now() - t1) / 1000)).toLocaleString('en')} calls/s`);
 
-// Hostile input (DESIGN.md budget: a decision in < 2 s each), through the whole pipeline in-process
-// and through the built hook. The tests only assert the behaviour (no throw, never allow); the
-// timing budget is checked here.
-const hostile: [string, string][] = [
-  ['1 MiB command', `echo ${'x'.repeat(1 << 20)}; rm -rf ~`],
-  ['10,000 nested $(', `${'$('.repeat(10_000)}ls${')'.repeat(10_000)}`],
-  ['1,000-stage pipeline', Array.from({ length: 1000 }, (_, i) => `p${i}`).join(' | ')],
-  ['NUL bytes and invalid UTF-8', `ls\u0000; r\u0000m -rf / ${Buffer.from([0xff, 0xfe, 0xc3, 0x28]).toString('utf8')}`],
-  ['zero-width / look-alike program', 'r\u200bm -rf / ; \u0440m -rf /'],
-  ['20,000 nested os.system(', `python3 -c "${'os.system('.repeat(20_000)}'x'${')'.repeat(20_000)}"`],
-];
-for (const [name, cmd] of hostile) {
-  const th = performance.now();
-  const d = evaluate({ tool: 'Bash', input: { command: cmd }, cwd: '/home/u/p' }, envIn);
-  const inProc = performance.now() - th;
-  const input = JSON.stringify({ session_id: 'b', cwd: home, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: cmd } });
-  const tp = performance.now();
-  const r = spawnSync(process.execPath, [path.join(DIST, 'pre-tool-use.cjs')], { input, env: { ...env, WARDEN_HOME: path.join(home, 'hostile') }, encoding: 'utf8' });
-  const hookMs = performance.now() - tp;
-  const verdict = /"permissionDecision":"(\w+)"/.exec(r.stdout)?.[1] ?? 'allow';
-  console.log(`hostile: ${name.padEnd(32)} in-process ${inProc.toFixed(0).padStart(5)} ms (${d.verdict})   hook ${hookMs.toFixed(0).padStart(5)} ms (${verdict})   budget < 2000 ms`);
-}
+// Hostile input and concurrency (issue 8): the rows of tests/hostile and tests/concurrency, timed.
+printHostile(hostileFigures(DIST, envIn));
+printConcurrency(await concurrencyFigures(DIST));
 
 // ---- The command corpus: warden and cc-safety-net side by side ---------------------------------
 
