@@ -14,6 +14,12 @@ export const LOGIN_PATH = '/login';
 /** The page session cookie is `warden_session_<port>` (cookies are not kept apart by port). */
 export const SESSION_COOKIE_PREFIX = 'warden_session_';
 
+/** A page session's second half: the key the page sends with every API call (lower case, as Node gives headers). */
+export const SESSION_KEY_HEADER = 'x-warden-key';
+
+/** The login redirects to `/#key=<session key>`; the page keeps the key in its origin's localStorage. */
+export const SESSION_KEY_FRAGMENT = 'key';
+
 export type RouteMethod = 'GET' | 'POST' | 'PUT';
 
 export interface Route {

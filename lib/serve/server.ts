@@ -7,8 +7,12 @@
 //   - the Host header must be a loopback name with the server's port (421 otherwise): a DNS name
 //     rebound to 127.0.0.1 does not reach the API;
 //   - every /api/ request needs a credential: `Authorization: Bearer <token>` (./token.ts; the
-//     token file is 0600) or the page's session cookie, got once through the one-time login link
-//     printed at start (HttpOnly, SameSite=Strict, in memory only; a restart logs everyone out);
+//     token file is 0600) or a page session, got once through the one-time login link printed at
+//     start: an HttpOnly, SameSite=Strict cookie AND a session key the login hands to the page in
+//     the URL fragment, which the page keeps in its origin's localStorage and sends as the
+//     X-Warden-Key header. Cookies are not kept apart by port, origins are: a server on another
+//     port of 127.0.0.1 that the browser sends the cookie to never sees the key. Sessions live in
+//     memory only; a restart logs everyone out;
 //   - no CORS grant to any other origin; a request with a foreign Origin (another port of
 //     127.0.0.1 is a foreign origin, though the same site) is refused (403) on the API and on every
 //     state-changing method; a state-changing request on a page session must carry our own Origin;
@@ -17,9 +21,8 @@
 //     address that is checked before any comparison;
 //   - a body limit, header and request timeouts, and on every response the security headers below
 //     (CSP without inline script, no framing, nosniff, no referrer, same-origin resources).
-// What it does not stop: a process running as the user that reads the token file, or that reads
-// the session cookie out of the browser's profile; a page on another port of 127.0.0.1 receives
-// the session cookie (cookies are not kept apart by port) — SECURITY.md.
+// What it does not stop: a process running as the user that reads the token file, or the session
+// out of the browser's profile — SECURITY.md.
 //
 // Fail mode: an exception in a handler is a 500 with its message; nothing it does decides a
 // tool call (approvals are only ever granted by an explicit POST).
@@ -30,7 +33,7 @@ import type { AddressInfo } from 'node:net';
 import * as api from './api.js';
 import { pageFiles } from './page-files.js';
 import { RateLimiter, type Verdict } from './ratelimit.js';
-import { API_PREFIX, API_ROUTES, APPROVE, HEALTH, JOURNAL, JOURNAL_VERIFY, LOGIN_PATH, PENDING, POLICY, REJECT, SESSION_COOKIE_PREFIX, TRUST, TRUST_SET, type Route } from './routes.js';
+import { API_PREFIX, API_ROUTES, APPROVE, HEALTH, JOURNAL, JOURNAL_VERIFY, LOGIN_PATH, PENDING, POLICY, REJECT, SESSION_COOKIE_PREFIX, SESSION_KEY_FRAGMENT, SESSION_KEY_HEADER, TRUST, TRUST_SET, type Route } from './routes.js';
 import type { ServeSettings } from './settings.js';
 import { randomSecret, sameSecret } from './token.js';
 
@@ -125,8 +128,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     anonymous: new RateLimiter(s.rateLimit.anonymous),
     failedAuth: new RateLimiter(s.rateLimit.failedAuth),
   };
-  /** Session id (256 random bits) → expiry (ms). */
-  const sessions = new Map<string, number>();
+  /** Session id (the cookie, 256 random bits) → its key (X-Warden-Key, 256 random bits) and expiry (ms). */
+  const sessions = new Map<string, { key: string; expires: number }>();
   const login = { code: randomSecret(32, 'base64url'), expires: Date.now() + s.loginMs, used: false };
 
   let port = 0;
@@ -159,24 +162,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     sendJson(res, 429, { error: `too many requests; retry after ${v.retryAfterSeconds} s` }, { 'Retry-After': String(v.retryAfterSeconds) });
   };
 
-  const sessionOf = (value: string, now: number): boolean => {
-    const expires = sessions.get(value);
-    if (expires === undefined) return false;
-    if (expires <= now) {
-      sessions.delete(value);
-      return false;
+  /** The live session a cookie names, if any. */
+  const sessionOf = (id: string, now: number): { key: string; expires: number } | undefined => {
+    const session = sessions.get(id);
+    if (session !== undefined && session.expires <= now) {
+      sessions.delete(id);
+      return undefined;
     }
-    return true;
+    return session;
   };
-  const newSession = (now: number): string => {
+  const newSession = (now: number): { id: string; key: string } => {
     while (sessions.size >= MAX_SESSIONS) {
       const oldest = sessions.keys().next().value;
       if (oldest === undefined) break;
       sessions.delete(oldest);
     }
     const id = randomSecret(32, 'base64url');
-    sessions.set(id, now + s.sessionMs);
-    return id;
+    const key = randomSecret(32, 'base64url');
+    sessions.set(id, { key, expires: now + s.sessionMs });
+    return { id, key };
   };
 
   /** The body, up to the limit (413 past it, from the declared length or from what arrives). */
@@ -232,6 +236,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     let staleCookie = false;
     const auth = req.headers.authorization;
     const cookie = parseCookies(req.headers.cookie).get(cookieName);
+    const keyHeader = req.headers[SESSION_KEY_HEADER];
+    const key = typeof keyHeader === 'string' && keyHeader !== '' ? keyHeader : undefined;
     const isLogin = pathname === LOGIN_PATH && method === 'GET';
     if (auth !== undefined || isLogin) {
       const gate = limits.failedAuth.check(addr, now);
@@ -247,12 +253,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return sendJson(res, 401, { error: 'wrong token' }, { 'WWW-Authenticate': 'Bearer' });
       }
     } else if (cookie !== undefined) {
-      if (sessionOf(cookie, now)) who = 'page';
-      else {
+      const session = sessionOf(cookie, now);
+      if (session !== undefined && key !== undefined && sameSecret(key, session.key)) who = 'page';
+      else if (session !== undefined && key !== undefined) {
+        // The session's cookie with a key that is not its own: a cookie replayed without the page.
+        limits.failedAuth.take(addr, now);
+        const v = limits.anonymous.take(addr, now);
+        if (!v.ok) return tooMany(res, v);
+        return sendJson(res, 401, { error: 'wrong session key' });
+      } else if (session === undefined) {
         // An expired session, or one from before a restart (256 random bits: not worth guessing):
         // forget it and carry on without one.
         staleCookie = true;
       }
+      // A live cookie without a key (the browser loading the page itself): no session for this request.
     }
     const verdict = who === 'api' ? limits.client.take('token', now) : who === 'page' ? limits.client.take(`session:${cookie ?? ''}`, now) : limits.anonymous.take(addr, now);
     if (!verdict.ok) return tooMany(res, verdict);
@@ -319,9 +333,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return send(res, 401, loginFailedPage(login.used ? 'This login link has been used already.' : login.expires <= now ? 'This login link has expired.' : 'This is not a valid login link.'), 'text/html; charset=utf-8');
     }
     login.used = true;
-    const id = newSession(now);
+    const { id, key } = newSession(now);
     res.writeHead(303, {
-      Location: '/',
+      // The fragment never goes to a server; the page moves the key to localStorage and drops it from the address.
+      Location: `/#${SESSION_KEY_FRAGMENT}=${key}`,
       'Set-Cookie': `${cookieName}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(s.sessionMs / 1000)}`,
       'Content-Length': 0,
     });

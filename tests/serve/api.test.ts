@@ -70,9 +70,9 @@ void test('POST approve grants exactly once and journals it as the API; again is
 
 void test('POST reject from the page refuses the call, lowers trust, and journals both as the page', async () => {
   const s = await server();
-  const cookie = await login(s);
+  const page = await login(s);
   const id = open(s.home.wardenHome);
-  const r = await request(s.port, `/api/approvals/${id}/reject`, { method: 'POST', headers: { Cookie: cookie, Origin: `http://127.0.0.1:${s.port}` } });
+  const r = await request(s.port, `/api/approvals/${id}/reject`, { method: 'POST', headers: { ...page, Origin: `http://127.0.0.1:${s.port}` } });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.json.trust, { service: 'example.com', before: T.initial, after: 0 });
   assert.equal(trustOf(s.home.wardenHome, 'example.com', T).view.rejections, 1);

@@ -109,6 +109,7 @@ void test('log in through the one-time link, approve a held call on the page, an
     [[`warden_session_${server.port}`, true, 'Strict']],
   );
   assert.equal(await page.evaluate('document.cookie'), '', 'the session cookie is out of reach of page script');
+  assert.match(String(await page.evaluate("localStorage.getItem('warden-session-key')")), /^[A-Za-z0-9_-]{43}$/);
 
   const card = page.locator(`.approval[data-id="${id}"]`);
   await card.waitFor();
@@ -167,7 +168,8 @@ void test('a page served from another loopback port cannot read the API or appro
   const seen = await page.evaluate(`(${FOREIGN_PAGE_SCRIPT})(${JSON.stringify(server.url)}, ${JSON.stringify(id)})`);
   // No CORS grant: the page cannot read a response; the no-cors ones are blocked as well
   // (Cross-Origin-Resource-Policy: same-origin). The requests themselves did reach the server with
-  // the session cookie (127.0.0.1 on another port is the same site): the Origin check refused them.
+  // the session cookie (127.0.0.1 on another port is the same site), but without the session key,
+  // which only the page's own origin holds, and with a foreign Origin: refused either way.
   assert.deepEqual(seen, ['cors get: TypeError', 'no-cors get: TypeError', 'cors post: TypeError', 'no-cors post: TypeError', 'cors put: TypeError']);
   assert.equal(listApprovals(home.wardenHome, true).find((a) => a.id === id)?.now, 'pending');
   assert.equal(fs.existsSync(path.join(home.wardenHome, 'gate', 'trust.json')), false);

@@ -101,11 +101,14 @@ void test('the token file is made once with 256 random bits, mode 0600, and reus
   const file = path.join(home.wardenHome, 'server.token');
   const first = await startCli(home);
   const token = fs.readFileSync(file, 'utf8');
-  assert.match(token, /^[0-9a-f]{64}\n$/);
-  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-  assert.match(first.stdout, /server\.token \(new\)/);
-  assert.equal((await request(first.port, '/api/health', { headers: { ...bearer(token.trim()), Host: `127.0.0.1:${first.port}` } })).status, 200);
-  assert.equal(await first.stop(), 0);
+  try {
+    assert.match(token, /^[0-9a-f]{64}\n$/);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.match(first.stdout, /server\.token \(new\)/);
+    assert.equal((await request(first.port, '/api/health', { headers: bearer(token.trim()) })).status, 200);
+  } finally {
+    assert.equal(await first.stop(), 0);
+  }
   const second = await startCli(home);
   try {
     assert.equal(fs.readFileSync(file, 'utf8'), token);

@@ -18,6 +18,8 @@ export interface Home {
 }
 
 const roots: string[] = [];
+/** `warden serve` processes started by startCli that are still running. */
+const children = new Set<ChildProcess>();
 
 /** A throwaway HOME with `.claude/warden` in it; removed by cleanupHomes(). */
 export function tempHome(): Home {
@@ -28,7 +30,10 @@ export function tempHome(): Home {
   return { root, wardenHome };
 }
 
+/** Stops any `warden serve` a failed test left running, then removes the homes. */
 export function cleanupHomes(): void {
+  for (const c of children) c.kill('SIGKILL');
+  children.clear();
   for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
 }
 
@@ -88,13 +93,14 @@ export function request(port: number, target: string, req: Req = {}): Promise<Re
 
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 
-/** Logs in through the one-time link; returns the Cookie header value of the session. */
-export async function login(s: RunningServer): Promise<string> {
+/** Logs in through the one-time link; returns the headers the page sends: its cookie and its session key. */
+export async function login(s: RunningServer): Promise<{ Cookie: string; 'X-Warden-Key': string }> {
   const u = new URL(s.loginUrl);
   const r = await request(s.port, `${u.pathname}${u.search}`);
   const set = r.headers['set-cookie']?.[0];
-  if (r.status !== 303 || set === undefined) throw new Error(`login failed: ${r.status} ${r.text}`);
-  return set.split(';')[0] ?? '';
+  const key = /^\/#key=([A-Za-z0-9_-]+)$/.exec(r.headers.location ?? '')?.[1];
+  if (r.status !== 303 || set === undefined || key === undefined) throw new Error(`login failed: ${r.status} ${r.text}`);
+  return { Cookie: set.split(';')[0] ?? '', 'X-Warden-Key': key };
 }
 
 export interface CliServer {
@@ -113,9 +119,15 @@ export function startCli(home: Home, args: string[] = ['--port', '0'], env: Reco
     env: { PATH: process.env.PATH ?? '', HOME: home.root, WARDEN_HOME: home.wardenHome, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout?.on('data', (c: Buffer) => {

@@ -123,14 +123,14 @@ void test('403 for a foreign Origin on POST and PUT, even with the token; nothin
 
 void test('a page session changes state only with its own Origin', async () => {
   const s = await server();
-  const cookie = await login(s);
+  const page = await login(s);
   const id = openApproval(s.home.wardenHome, CALL, { reason: 'held' }, 15 * 60_000).approval.id;
-  const none = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { Cookie: cookie } });
+  const none = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: page });
   assert.equal(none.status, 403);
-  const site = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { Cookie: cookie, Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-site' } });
+  const site = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { ...page, Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-site' } });
   assert.equal(site.status, 403);
   assert.equal(listApprovals(s.home.wardenHome, true)[0]?.now, 'pending');
-  const own = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { Cookie: cookie, Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-origin' } });
+  const own = await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { ...page, Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-origin' } });
   assert.equal(own.status, 200, own.text);
   assert.equal(listApprovals(s.home.wardenHome, true)[0]?.now, 'granted');
 });
@@ -142,7 +142,8 @@ void test('the one-time login link works once; its cookie is HttpOnly and SameSi
   assert.match(u.searchParams.get('code') ?? '', /^[A-Za-z0-9_-]{43}$/);
   const first = await request(s.port, `${u.pathname}${u.search}`);
   assert.equal(first.status, 303);
-  assert.equal(first.headers.location, '/');
+  assert.match(first.headers.location ?? '', /^\/#key=[A-Za-z0-9_-]{43}$/);
+  const key = (first.headers.location ?? '').slice('/#key='.length);
   const set = first.headers['set-cookie']?.[0] ?? '';
   assert.match(set, new RegExp(`^warden_session_${s.port}=[A-Za-z0-9_-]{43};`));
   assert.match(set, /; HttpOnly(;|$)/);
@@ -150,7 +151,7 @@ void test('the one-time login link works once; its cookie is HttpOnly and SameSi
   assert.match(set, /; Path=\/(;|$)/);
   assert.match(set, /; Max-Age=7200(;|$)/);
   const cookie = set.split(';')[0] ?? '';
-  const health = await request(s.port, '/api/health', { headers: { Cookie: cookie } });
+  const health = await request(s.port, '/api/health', { headers: { Cookie: cookie, 'X-Warden-Key': key } });
   assert.equal(health.status, 200);
   assert.equal(health.json.who, 'page');
   const again = await request(s.port, `${u.pathname}${u.search}`);
@@ -159,6 +160,30 @@ void test('the one-time login link works once; its cookie is HttpOnly and SameSi
   assert.match(again.text, /used already/);
   const wrong = await request(s.port, '/login?code=abc');
   assert.equal(wrong.status, 401);
+});
+
+void test('the session cookie alone opens nothing: a page session is the cookie and its key together', async () => {
+  const s = await server();
+  const page = await login(s);
+  const other = await login(await server());
+  const id = openApproval(s.home.wardenHome, CALL, { reason: 'held' }, 15 * 60_000).approval.id;
+  const own = `http://127.0.0.1:${s.port}`;
+  // What a server on another port of 127.0.0.1 gets from the browser: the cookie, never the key.
+  const cases: [string, Record<string, string>][] = [
+    ['the cookie alone', { Cookie: page.Cookie }],
+    ['the cookie with an empty key', { Cookie: page.Cookie, 'X-Warden-Key': '' }],
+    ['the cookie with a made-up key', { Cookie: page.Cookie, 'X-Warden-Key': 'k'.repeat(43) }],
+    ["the cookie with another session's key", { Cookie: page.Cookie, 'X-Warden-Key': other['X-Warden-Key'] }],
+    ['the key alone', { 'X-Warden-Key': page['X-Warden-Key'] }],
+  ];
+  for (const [what, headers] of cases) {
+    assert.equal((await request(s.port, '/api/pending', { headers })).status, 401, what);
+    assert.equal((await request(s.port, `/api/approvals/${id}/approve`, { method: 'POST', headers: { ...headers, Origin: own } })).status, 401, `${what}: approve`);
+  }
+  assert.equal(listApprovals(s.home.wardenHome, true)[0]?.now, 'pending');
+  assert.equal((await request(s.port, '/api/pending', { headers: page })).status, 200);
+  // The page itself still loads with the cookie alone (the browser sends no key for it).
+  assert.equal((await request(s.port, '/', { headers: { Cookie: page.Cookie } })).status, 200);
 });
 
 void test('429 with Retry-After under a burst of unauthenticated requests: page, static files, 404s, 401s, wrong Host', async () => {
@@ -183,7 +208,7 @@ void test('429 with Retry-After under a burst of unauthenticated requests: page,
 
 void test('429 with Retry-After under a burst of authenticated requests, per client', async () => {
   const s = await server({ rate_limit: { client: { per_minute: 2, burst: 3 } } });
-  const cookie = await login(s);
+  const page = await login(s);
   for (let i = 0; i < 3; i++) assert.equal((await request(s.port, '/api/health', { headers: bearer(s.token) })).status, 200);
   const r = await request(s.port, '/api/health', { headers: bearer(s.token) });
   assert.equal(r.status, 429);
@@ -191,12 +216,12 @@ void test('429 with Retry-After under a burst of authenticated requests, per cli
   // Static files count too.
   assert.equal((await request(s.port, '/style.css', { headers: bearer(s.token) })).status, 429);
   // The page session is another client.
-  assert.equal((await request(s.port, '/api/health', { headers: { Cookie: cookie } })).status, 200);
+  assert.equal((await request(s.port, '/api/health', { headers: page })).status, 200);
 });
 
 void test('failed credentials are limited before any comparison; a page session keeps working', async () => {
   const s = await server({ rate_limit: { failed_auth: { per_minute: 1, burst: 2 } } });
-  const cookie = await login(s);
+  const page = await login(s);
   assert.equal((await request(s.port, '/api/health', { headers: bearer('a'.repeat(64)) })).status, 401);
   assert.equal((await request(s.port, '/login?code=guess')).status, 401);
   const locked = await request(s.port, '/api/health', { headers: bearer('b'.repeat(64)) });
@@ -205,7 +230,7 @@ void test('failed credentials are limited before any comparison; a page session 
   // Even the right token waits now (a guess and the token cannot be told apart before comparing).
   assert.equal((await request(s.port, '/api/health', { headers: bearer(s.token) })).status, 429);
   assert.equal((await request(s.port, '/login?code=guess')).status, 429);
-  assert.equal((await request(s.port, '/api/health', { headers: { Cookie: cookie } })).status, 200);
+  assert.equal((await request(s.port, '/api/health', { headers: page })).status, 200);
 });
 
 void test('413 for a body over the limit: declared, or sent in chunks', async () => {
@@ -238,7 +263,7 @@ void test('a client that sends its headers too slowly is cut off (408)', async (
 
 void test('security headers on every response', async () => {
   const s = await server();
-  const cookie = await login(s);
+  const session = await login(s);
   const replies: [string, Promise<Reply>][] = [
     ['page', request(s.port, '/')],
     ['script', request(s.port, '/app.js')],
@@ -248,7 +273,7 @@ void test('security headers on every response', async () => {
     ['421', request(s.port, '/', { headers: { Host: 'evil.example' } })],
     ['403', request(s.port, '/api/health', { headers: { Origin: 'http://evil.example', ...bearer(s.token) } })],
     ['405', request(s.port, '/api/pending', { method: 'DELETE', headers: bearer(s.token) })],
-    ['api', request(s.port, '/api/journal', { headers: { Cookie: cookie } })],
+    ['api', request(s.port, '/api/journal', { headers: session })],
     ['login failed', request(s.port, '/login?code=x')],
   ];
   for (const [what, p] of replies) assertSecurityHeaders(await p, what);

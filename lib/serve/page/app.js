@@ -5,6 +5,16 @@
 'use strict';
 
 const POLL_MS = 5000;
+/**
+ * The session key the login link hands over in the URL fragment (`/#key=…`): kept in this origin's
+ * localStorage (another port is another origin and cannot read it) and sent with every API call.
+ */
+const KEY_ITEM = 'warden-session-key';
+const fragment = /^#key=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+if (fragment) {
+  window.localStorage.setItem(KEY_ITEM, fragment[1]);
+  window.history.replaceState(null, '', '/');
+}
 const $ = (id) => document.getElementById(id);
 
 /** An element with text children (strings become text nodes). */
@@ -24,9 +34,10 @@ class LoggedOut extends Error {}
 
 async function api(path, opts) {
   const init = { credentials: 'same-origin', ...(opts || {}) };
+  init.headers = { 'X-Warden-Key': window.localStorage.getItem(KEY_ITEM) || '' };
   if (init.json !== undefined) {
     init.body = JSON.stringify(init.json);
-    init.headers = { 'Content-Type': 'application/json' };
+    init.headers['Content-Type'] = 'application/json';
     delete init.json;
   }
   const r = await fetch(path, init);
