@@ -52,17 +52,14 @@ export const policyParserFromDist = swap('policy-parser-from-dist', policyDir, '
 // dist/gate-stage.cjs, required only for a call that is held or may leave the machine.
 export const gateStageFromDist = swap('gate-stage-from-dist', gateDir, 'stage-loader', 'stage-loader.dist');
 
-// @anthropic-ai/sdk stays out of them too: lib/gate/review.ts imports ./review-sdk.js only when a
-// review is needed; in the bundles that import is dist/gate-review.cjs, required from next to the
-// hook. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
-// the cheap first look is in their bundles; lib/gate/outcome-run.ts is dist/gate-outcome.cjs.
-export const gateReviewFromDist = {
-  name: 'gate-review-from-dist',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/review-sdk\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-review.cjs', external: true } : undefined));
-    b.onResolve({ filter: /^\.\/outcome-run\.js$/ }, (args) => (args.resolveDir === gateDir ? { path: './gate-outcome.cjs', external: true } : undefined));
-  },
-};
+// @anthropic-ai/sdk stays out of them too: lib/gate/review.ts loads it through review-loader.ts only
+// when a review is needed; in the bundles that is dist/gate-review.cjs, required from next to the
+// bundle. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
+// the cheap first look is in their bundles; lib/gate/outcome-run.ts is dist/gate-outcome.cjs. Required,
+// never import()ed: the hooks run inside the launcher's vm.Script, where import() has no loader once
+// V8's code cache is used.
+export const gateReviewFromDist = swap('gate-review-from-dist', gateDir, 'review-loader', 'review-loader.dist');
+export const gateOutcomeFromDist = swap('gate-outcome-from-dist', gateDir, 'outcome-loader', 'outcome-loader.dist');
 
 // The page of `warden serve` (lib/serve/page/) goes into the CLI bundle as text: lib/serve/page-files.ts
 // reads the files from disk under tsx; in the bundle it is a module that holds them.
@@ -79,4 +76,4 @@ export const servePageInline = {
 };
 
 /** The plugins of the hook and CLI bundles: everything heavy is a separate bundle required by path. */
-export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, servePageInline];
+export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, servePageInline];

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { HookOutput } from '../protocol/output.js';
 import { mayBeExternal } from './candidates.js';
+import { loadOutcomeRunner } from './outcome-loader.js';
 
 export interface OutcomeInput {
   tool_name: string;
@@ -19,6 +20,6 @@ export interface OutcomeInput {
 export async function handleOutcome(input: OutcomeInput, outcome: 'success' | 'failure'): Promise<HookOutput> {
   const call = { tool: input.tool_name, input: input.tool_input, cwd: input.cwd };
   if (!mayBeExternal(call, os.homedir())) return { json: {}, exitCode: 0 };
-  const { runOutcome } = await import('./outcome-run.js');
+  const { runOutcome } = await loadOutcomeRunner();
   return runOutcome(call, outcome, { session: input.session_id, agent: input.agent_id, mode: input.permission_mode });
 }

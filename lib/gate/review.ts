@@ -22,6 +22,7 @@ import type { GateOp, GateReview, ToolCall } from '../types.js';
 import type { GateSettings } from './policy.js';
 import { gateDir, readState, updateState, type StateFile } from './state.js';
 import type { TrustView } from './trust.js';
+import { loadReviewSdk } from './review-loader.js';
 
 export const VERDICT_TOOL = 'warden_verdict';
 export const MAX_PAYLOAD_CHARS = 6000;
@@ -142,7 +143,7 @@ export async function review(input: ReviewInput, g: GateSettings, opts: ReviewOp
   const key = env[g.apiKeyEnv];
   if (key === undefined || key === '') return { decision: 'unavailable', model: g.model, cached: false, rationale: `no API key in $${g.apiKeyEnv}` };
   try {
-    const { callModel } = await import('./review-sdk.js');
+    const { callModel } = await loadReviewSdk();
     const reply = await callModel({
       apiKey: key,
       ...(opts.baseURL !== undefined ? { baseURL: opts.baseURL } : {}),

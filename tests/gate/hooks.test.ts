@@ -92,8 +92,8 @@ void test('the SDK is only in dist/gate-review.cjs, which the gate stage loads b
   // The hook carries neither the stage nor the public-suffix data; it requires the stage by path.
   const hook = fs.readFileSync(path.join(DIST, 'pre-tool-use.cjs'), 'utf8');
   assert.match(hook, /"gate-stage\.cjs"/);
-  assert.doesNotMatch(hook, /"\.\/gate-review\.cjs"/);
-  assert.match(fs.readFileSync(path.join(DIST, 'gate-stage.cjs'), 'utf8'), /"\.\/gate-review\.cjs"/);
+  assert.doesNotMatch(hook, /"gate-review\.cjs"/);
+  assert.match(fs.readFileSync(path.join(DIST, 'gate-stage.cjs'), 'utf8'), /"gate-review\.cjs"/);
   const mod = (await import(path.join(DIST, 'gate-review.cjs'))) as { callModel?: unknown };
   assert.equal(typeof mod.callModel, 'function');
 });

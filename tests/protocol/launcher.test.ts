@@ -144,3 +144,32 @@ void test('the launcher finds the bundles in ../dist from a checkout or plugin d
   const r = launch(path.join(root, 'hooks'), 'pre-tool-use', preToolUse('git push --force origin main'), home());
   assert.match(decisionOf({ ...r, ms: 0 }).reason, /\[git\/push-force\]/);
 });
+
+void test('bundles the launcher runs never import(): inside its vm.Script there is no loader for it once the code cache is used', () => {
+  const hooks = fs.readdirSync(path.join(DIST, '..', 'hooks')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.cjs'));
+  assert.ok(hooks.length >= 7, hooks.join(' '));
+  for (const bundle of hooks) assert.doesNotMatch(fs.readFileSync(path.join(DIST, bundle), 'utf8'), /[^\w.$]import\(/, `${bundle} calls import()`);
+});
+
+void test('PostToolUse through the launcher, with and without its code cache: an external write reaches the outcome runner', () => {
+  const dir = distCopy();
+  const h = home();
+  const input = JSON.stringify({
+    session_id: 's',
+    cwd: h,
+    hook_event_name: 'PostToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'curl -sf -X POST https://api.example.com/items -d item=one' },
+    tool_response: { stdout: 'ok', stderr: '', interrupted: false },
+  });
+  for (let i = 0; i < 2; i++) {
+    const r = launch(dir, 'post-tool-use', input, h);
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.stdout, /hook failed/, `run ${i + 1}: ${r.stdout}`);
+  }
+  assert.ok(fs.existsSync(cacheOf(dir, 'post-tool-use')));
+  const journal = path.join(h, '.claude', 'warden', 'journal');
+  const lines = fs.readdirSync(journal).filter((f) => f.endsWith('.jsonl')).flatMap((f) => fs.readFileSync(path.join(journal, f), 'utf8').trim().split('\n'));
+  const trust = lines.map((l) => JSON.parse(l) as { event: string; trust?: { service: string } }).filter((e) => e.event === 'trust' && e.trust?.service === 'example.com');
+  assert.equal(trust.length, 2, lines.join('\n'));
+});
