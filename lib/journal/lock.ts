@@ -31,9 +31,21 @@ const FIRST_PAUSE_MS = 1;
 const MAX_PAUSE_MS = 10;
 
 export class LockTimeout extends Error {
-  constructor(file: string, ms: number) {
-    super(`could not lock ${file} within ${ms} ms (another warden process holds it)`);
+  constructor(file: string, ms: number, cutShort = false) {
+    super(`could not lock ${file} within ${ms} ms (another warden process holds it${cutShort ? "; the wait was cut short by the hook's deadline" : ''})`);
   }
+}
+
+/**
+ * When every lock wait in this process must have ended (a Date.now() time). The hook runtime sets
+ * it below its internal deadline (lib/protocol/run.ts): the waits are synchronous, so the deadline
+ * timer cannot cut them short, and several in a row (approvals, then the journal) must not outlast
+ * the time Claude Code gives the hook — a PreToolUse hook killed at its timeout lets the tool run.
+ */
+let waitsEndBy = Number.POSITIVE_INFINITY;
+
+export function endLockWaitsBy(time: number): void {
+  waitsEndBy = time;
 }
 
 export interface LockOptions {
@@ -129,7 +141,8 @@ export function acquire(file: string, opts: LockOptions = {}): Held {
   const staleMs = opts.staleMs ?? LOCK_STALE_MS;
   const token = `${process.pid}-${uniqueSuffix()}`;
   const body = JSON.stringify({ pid: process.pid, token, time: new Date().toISOString() });
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = Math.min(started + timeoutMs, waitsEndBy);
   let wait = FIRST_PAUSE_MS;
   for (;;) {
     try {
@@ -148,7 +161,7 @@ export function acquire(file: string, opts: LockOptions = {}): Held {
       breakLock(file, seen);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockTimeout(file, timeoutMs);
+    if (Date.now() >= deadline) throw new LockTimeout(file, Math.max(0, deadline - started), deadline < started + timeoutMs);
     pause(Math.min(wait, Math.max(1, deadline - Date.now())));
     wait = Math.min(wait * 2, MAX_PAUSE_MS);
   }

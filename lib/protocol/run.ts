@@ -8,8 +8,12 @@
 
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import { endLockWaitsBy } from '../journal/lock.js';
 import { parseInput, type EventName, type InputOf } from './schemas.js';
 import { failClosedPreToolUse, failNotice, type HookOutput } from './output.js';
+
+/** Time left to answer after the last lock wait has given up. */
+export const LOCK_WAIT_MARGIN_MS = 500;
 
 /** Largest stdin read; more is garbage or an attack, and fails closed. */
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
@@ -98,6 +102,9 @@ export async function run<E extends EventName>(event: E, handler: Handler<E>, op
     // The handler may still hold the event loop open; the answer is out, so leave.
     setImmediate(opts.exit ?? (() => process.exit(process.exitCode ?? 0)));
   }, opts.deadlineMs);
+  // Lock waits (approvals, journal) are synchronous: the timer above cannot interrupt them, so they
+  // end LOCK_WAIT_MARGIN_MS before it instead, and the hook still answers in time.
+  endLockWaitsBy(Date.now() + opts.deadlineMs - LOCK_WAIT_MARGIN_MS);
   try {
     const text = (opts.stdin === undefined ? readStdinSync() : undefined) ?? (await readAll(opts.stdin ?? process.stdin));
     let json: unknown;
