@@ -28,7 +28,11 @@ export interface Sandbox {
 
 export function sandbox(t: TestContext): Sandbox {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'warden-faults-')));
-  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  t.after(() => {
+    // A fault may have left a directory its owner cannot write (chmod 0500 when not run as root).
+    spawnSync('chmod', ['-R', 'u+rwX', root]);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
   const home = path.join(root, 'home');
   const wardenHome = path.join(home, '.claude', 'warden');
   const project = path.join(root, 'project');
