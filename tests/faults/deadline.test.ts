@@ -13,7 +13,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { gateSettings } from '../../lib/gate/policy.js';
 import { setTrust } from '../../lib/gate/trust.js';
-import { HOOK_TIMEOUT_S, deadlineMs } from '../../lib/protocol/deadlines.js';
+import { HOOK_TIMEOUT_S } from '../../lib/protocol/deadlines.js';
 import { PolicySchema } from '../../lib/policy/schema.js';
 import { DIST, bash, sandbox, verdictOf } from './helpers.js';
 
@@ -62,7 +62,6 @@ void test('waits that add up past Claude Code\'s timeout: the hook still answers
   const ms = performance.now() - t0;
 
   assert.ok(ms < HOOK_TIMEOUT_S.PreToolUse * 1000, `answered after ${Math.round(ms)} ms: Claude Code would have killed the hook and run the tool`);
-  assert.ok(ms < deadlineMs('PreToolUse') + 2000, `answered after ${Math.round(ms)} ms, well past the internal deadline`);
   const v = verdictOf({ ...r, signal: null, json: JSON.parse(r.stdout) as Record<string, unknown> });
   assert.ok(v.decision === 'ask' || v.decision === 'deny', r.stdout);
   if (v.decision === 'ask') {
