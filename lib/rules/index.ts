@@ -13,9 +13,10 @@ import { NETWORK_RULES } from './network/index.js';
 import { SECRETS_RULES } from './secrets/index.js';
 import { DISK_RULES } from './disk/index.js';
 import { GATE_RULES } from './gate/index.js';
+import { SELF_RULES } from './self/index.js';
 
 /** Every shipped rule. Each folder's index.ts lists its rules; add a pack here with one line. */
-export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES, ...REMOTE_RULES, ...INTERPRETER_RULES, ...GATE_RULES];
+export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES, ...REMOTE_RULES, ...INTERPRETER_RULES, ...GATE_RULES, ...SELF_RULES];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -22,8 +22,11 @@ import { isInterpreter, readInterpreter, type Lang } from './interpreters.js';
 import { WRITERS, literalOutput, writtenPaths } from './literal.js';
 import { MAX_CODE, oneLinerOf, shellRuns } from './oneliner.js';
 import { dockerCommand, kubectlCommand, parallelCommands, runuserCommand, sshCommand, watchCommand, type Inner } from './runners.js';
-import { HEREDOC_MARK, QUOTED, SUB_MARK, restoreQuoted, scan } from './scan.js';
+import { bodyEnd, bodyStart, isFunctionName, subsIn, tokensText } from './functions.js';
+import { disguisedFlag, programWords, undisguise, visible, type Disguise } from './normalize.js';
+import { HEREDOC_MARK, STANDINS, SUB_MARK, hideBlanks, restoreQuoted, scan, type Scanned } from './scan.js';
 import { MAX_SCRIPT, isSystemPath, readScript, shebangProgram } from './scripts.js';
+import { TEMP, TMPDIR_DEFAULT, mktempPath, tmpdirValue } from './temp.js';
 import { UNKNOWN } from './unknown.js';
 
 export { UNKNOWN };
@@ -35,7 +38,7 @@ const PURE_EXPANSION = new RegExp(`^[${SUB_MARK}${VAR_MARK}][^${SUB_MARK}${VAR_M
 const ONLY_UNKNOWN = new RegExp(`^[\\s${UNKNOWN}]*$`);
 const VAR_RE = new RegExp(`${VAR_MARK}([^${VAR_MARK}]*)${VAR_MARK}`, 'g');
 /** Every character the analysis uses as a marker. */
-const MARKS_RE = new RegExp(`[${UNKNOWN}${SUB_MARK}${VAR_MARK}${HEREDOC_MARK}${Object.values(QUOTED).join('')}]`, 'g');
+const MARKS_RE = new RegExp(`[${UNKNOWN}${SUB_MARK}${VAR_MARK}${HEREDOC_MARK}${STANDINS}]`, 'g');
 
 export const LIMITS = {
   /** Nesting of `sh -c`, `$(…)`, eval, heredocs-to-shell. */
@@ -55,6 +58,8 @@ export const LIMITS = {
   maxScripts: 32,
   /** Characters of one interpreter one-liner read for the shell commands it starts. */
   maxInlineCode: MAX_CODE,
+  /** Wrappers (`sudo`, `env`, `timeout` …) taken off one command; more is a bound. */
+  maxWrappers: 16,
 } as const;
 
 export interface Redirect {
@@ -105,6 +110,18 @@ export interface Runs {
   missing?: { after: string[] };
 }
 
+/**
+ * Environment variables a command gets from its command line, by name: values resolved, UNKNOWN
+ * (in whole or in part) where they cannot be. See `SimpleCommand.assignments`.
+ */
+export type Assignments = ReadonlyMap<string, string>;
+
+/** A word of a command the analysis had to undisguise (lib/shell/normalize.ts). */
+export interface DisguisedWord extends Disguise {
+  /** The program's name (or a wrapper's), not one of its arguments. */
+  program: boolean;
+}
+
 export interface SimpleCommand {
   /** Resolved words, program first. UNKNOWN marks unresolvable expansions. */
   argv: string[];
@@ -119,7 +136,28 @@ export interface SimpleCommand {
   stdin?: Stdin;
   /** For shells and interpreters: the code it runs and where it comes from. */
   runs?: Runs;
+  /**
+   * Variables this command line puts in the command's environment: its prefix assignments
+   * (`FOO=1 cmd`), those of `env`/`sudo` wrappers (`env FOO=1 cmd`, `sudo FOO=1 cmd`), and the
+   * variables assigned or exported earlier in the same command line (`export X=1; cmd`, and plain
+   * `X=1; cmd` too: X may be exported already, as HOME and PATH are). Later ones win; `env -u X`
+   * removes X. Values resolved, UNKNOWN (in whole or part) where they cannot be. Empty when there
+   * are none (one shared empty map).
+   */
+  assignments: Assignments;
+  /** `assignments` as a record, absent when empty (read by self/nested-claude; prefer `assignments`). */
+  env?: Readonly<Record<string, string>>;
+  /** `env -i` / `env -`: the command starts from an empty environment plus `assignments`. */
+  clearedEnv?: true;
+  /**
+   * Words written in disguise (zero-width or bidi characters, compatibility forms, look-alike
+   * letters) that argv holds undisguised: the program's name (or a wrapper's), or an option.
+   */
+  disguised?: DisguisedWord[];
 }
+
+const NO_ASSIGNMENTS: Assignments = new Map();
+const NO_FUNCTIONS: ReadonlyMap<string, readonly FnDef[]> = new Map();
 
 export interface AnalyzeContext {
   cwd: string;
@@ -139,7 +177,7 @@ export function isDynamic(word: string): boolean {
 
 /** A word for display: unknown parts shown as `$…`. */
 export function display(word: string): string {
-  return word.split(UNKNOWN).join('$…');
+  return word.includes(UNKNOWN) ? word.split(UNKNOWN).join('$…') : word;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'yash', 'posh']);
@@ -148,20 +186,125 @@ const KEYWORDS = new Set(['{', '}', '!', 'then', 'do', 'else', 'elif', 'if', 'wh
 const REDIRECT_OPS = new Set(['>', '>>', '<', '>&', '<&', '>|', '&>', '&>>', '<>']);
 const SEPARATORS = new Set([';', '&&', '||', '&', ';;', '|', '|&']);
 
+/**
+ * A shell function defined in the command line (`f() { …; }`, `function f { …; }`, `f() ( … )`).
+ * Defining it runs nothing; calling it runs its body, with the call's arguments as $1, $2, ….
+ */
+interface FnDef {
+  name: string;
+  /** The body's tokens, without the enclosing `{ }` or `( )`. */
+  tokens: readonly ParseEntry[];
+  /** The scan of the text it was defined in: its substitutions and heredocs. */
+  scanned: Scanned;
+  /** The substitutions inside the body, in order: they run when the body does. */
+  subs: readonly number[];
+  /** `f() ( … )`: the body runs in a subshell. */
+  subshell: boolean;
+  /** See `walk`. */
+  origin?: SimpleCommand;
+  /** Its body as text, for the trace. */
+  text: string;
+}
+
+/** The `pending` key for the working directory. */
+const CWD_KEY = '\u0000cwd';
+
 interface State {
   cwd: string;
   vars: Map<string, string>;
   /** Variables whose value came from commands' output (`X=$(curl …)`): those commands. */
   origins: Map<string, SimpleCommand[]>;
+  /**
+   * Functions defined so far, by name. More than one when a definition may not have run (`a &&
+   * f() {…}`, inside `if`): a call runs each. Never changed in place (states share it): replaced.
+   */
+  functions: ReadonlyMap<string, readonly FnDef[]>;
+  /** Positional parameters ($1, $@, $#) inside a function body or after `set --`; unknown when undefined. */
+  args?: string[];
+  /** Inside a function body: the variables declared `local`, with the value each had before. */
+  locals?: Map<string, string | undefined>;
+  /** Directories `pushd` left, for `popd`. */
+  dirs?: string[];
+  /**
+   * Nonzero while the command being analysed may not run, or runs in a subshell: after `&&`/`||`,
+   * inside `if`/`case`/a loop, in a pipeline or in the background. Its assignments and `cd` may not
+   * take effect, so they are noted in `pending`.
+   */
+  cond: number;
+  /** Variables (and the cwd, as CWD_KEY) changed while `cond`, with the value before; made when needed. */
+  pending?: Map<string, string | undefined>;
 }
 
 /** A copy of the state for a subshell or a nested level. */
 function fork(state: State, cwd = state.cwd): State {
-  return { cwd, vars: new Map(state.vars), origins: new Map(state.origins) };
+  return {
+    cwd,
+    vars: new Map(state.vars),
+    origins: new Map(state.origins),
+    functions: state.functions,
+    ...(state.args !== undefined ? { args: state.args } : {}),
+    ...(state.dirs !== undefined ? { dirs: state.dirs } : {}),
+    cond: 0,
+  };
 }
 
-function freshState(cwd: string): State {
-  return { cwd, vars: new Map(), origins: new Map() };
+/**
+ * A new shell (a script run by path, a remote command): no variables, but the functions defined so
+ * far, which `export -f` hands to child shells (kept whether exported or not: at worst a call that
+ * would fail is analysed).
+ */
+function freshState(cwd: string, from?: State): State {
+  return { cwd, vars: new Map(), origins: new Map(), functions: from?.functions ?? NO_FUNCTIONS, cond: 0 };
+}
+
+/** Sets a variable, noting its old value when the command may not run (see State.cond). */
+function setVar(state: State, name: string, value: string): void {
+  if (state.cond > 0) {
+    state.pending ??= new Map();
+    if (!state.pending.has(name)) state.pending.set(name, state.vars.get(name));
+  }
+  state.vars.set(name, value);
+}
+
+/** Sets the working directory, noting the old one when the command may not run. */
+function setCwd(state: State, cwd: string): void {
+  if (state.cond > 0) {
+    state.pending ??= new Map();
+    if (!state.pending.has(CWD_KEY)) state.pending.set(CWD_KEY, state.cwd);
+  }
+  state.cwd = cwd;
+}
+
+/**
+ * At the end of a command list: what a command that may not have run changed is either the old or
+ * the new value, so it is unknown unless both agree.
+ */
+function settle(state: State): void {
+  if (state.cond > 0 || state.pending === undefined || state.pending.size === 0) return;
+  for (const [k, old] of state.pending) {
+    if (k === CWD_KEY) {
+      state.cwd = either(old, state.cwd);
+    } else if (state.vars.get(k) !== old) {
+      state.vars.set(k, either(old, state.vars.get(k)));
+      state.origins.delete(k);
+    }
+  }
+  state.pending.clear();
+}
+
+/**
+ * A value that is `a` or `b`: their common start and end around an unknown part (`/tmp/a` or
+ * `/tmp/b` → `/tmp/$…`); unknown when either is (a variable never set here may come from the
+ * environment).
+ */
+function either(a: string | undefined, b: string | undefined): string {
+  if (a === b) return a ?? UNKNOWN;
+  if (a === undefined || b === undefined) return UNKNOWN;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return `${a.slice(0, p)}${UNKNOWN}${a.slice(a.length - q)}`;
 }
 
 interface Budget {
@@ -180,16 +323,76 @@ interface Budget {
   scripts: number;
   /** Programs emitted so far that may create files (see MAY_WRITE). */
   writers: string[];
+  /** Function bodies running now, innermost last; `unknown`: run with unknown arguments. */
+  calls: { def: FnDef; unknown: boolean }[];
+  /**
+   * `trap CODE …` seen: analysed at the end, when the shell exits (and the functions it calls are
+   * defined), with the variables and cwd it had when the trap was set where they changed since.
+   */
+  traps: { code: string; state: State; vars: Map<string, string>; cwd: string; via: string[]; depth: number }[];
 }
 
 /** What one piece of shell source has seen so far, for the `runs` of its commands. */
 interface Local {
+  scanned: Scanned;
+  /** The substitutions this run of tokens owns, in text order: all of the text's, or a function body's. */
+  subs: readonly number[];
+  /** Position in `subs` of the next one to run. */
+  next: number;
+  /** Substitutions inside the bodies of functions defined here: they run when the function is called. */
+  owned?: Set<number>;
   /** The commands each substitution of this text ran (all levels), by substitution index. */
   subCmds: SimpleCommand[][];
   /** Each substitution's output, where its commands fix it (`$(echo rm)`, `$(printf … | base64 -d)`). */
   subOut: (string | undefined)[];
+  via: string[];
+  depth: number;
   /** See `walk`. */
   origin?: SimpleCommand;
+}
+
+const NO_SUBS: readonly number[] = [];
+
+/**
+ * Runs this text's substitutions up to index `upTo` that have not run yet, in order: a command's
+ * substitutions run just before it, in its shell's state at that point (`cd /tmp && echo $(rm x)`
+ * runs rm in /tmp; `f() {…}; echo $(f)` calls f). What each ran is kept: its output may become code
+ * (`sh -c "$(curl …)"`, `bash <(curl …)`).
+ */
+function runSubs(local: Local, upTo: number, state: State, b: Budget): void {
+  while (local.next < local.subs.length) {
+    const k = local.subs[local.next] as number;
+    if (k > upTo) return;
+    local.next++;
+    if (local.owned?.has(k) === true) continue;
+    if (b.commands >= LIMITS.maxCommands) {
+      bound(b, 'too many commands', LIMITS.maxCommands);
+      continue;
+    }
+    const kind = local.scanned.subKinds[k];
+    const before = b.out.length;
+    walk(local.scanned.subs[k] as string, fork(state), [...local.via, kind === 'input' ? '<(…)' : kind === 'output' ? '>(…)' : '$(…)'], local.depth + 1, b);
+    const cmds = b.out.slice(before);
+    local.subCmds[k] = cmds;
+    if (kind === 'command') {
+      const out = substitutionOutput(cmds, local.depth + 1);
+      if (out !== undefined) local.subOut[k] = out;
+    }
+  }
+}
+
+/** The highest substitution index a word refers to, or -1. */
+function lastSub(word: string): number {
+  const close = word.lastIndexOf(SUB_MARK);
+  if (close <= 0) return -1;
+  const open = word.lastIndexOf(SUB_MARK, close - 1);
+  return open === -1 ? -1 : Number(word.slice(open + 1, close));
+}
+
+function lastSubOf(words: readonly string[]): number {
+  let k = -1;
+  for (const w of words) if (w.includes(SUB_MARK)) k = Math.max(k, lastSub(w));
+  return k;
 }
 
 /**
@@ -198,6 +401,11 @@ interface Local {
  */
 function substitutionOutput(cmds: readonly SimpleCommand[], depth: number): string | undefined {
   if (cmds.length === 0 || cmds.length > 8) return undefined;
+  const only = cmds[0] as SimpleCommand;
+  // `$(mktemp -d)`: a fresh path in the temp directory (or where -p / the template says).
+  if (cmds.length === 1 && only.program === 'mktemp' && only.depth === depth && only.runs === undefined) {
+    return mktempPath(only.argv.slice(1), only.cwd, only.assignments.get('TMPDIR'));
+  }
   for (const [i, c] of cmds.entries()) {
     if (c.depth !== depth || c.redirects.length > 0 || c.runs !== undefined) return undefined;
     if (i > 0 && c.stdin?.kind !== 'pipe') return undefined;
@@ -217,7 +425,7 @@ interface Inputs {
 }
 
 export function analyze(command: string, ctx: AnalyzeContext): Analysis {
-  const budget: Budget = { commands: 0, work: 0, bounds: [], trace: [], out: [], home: ctx.home, inputs: new Map(), written: new Map(), scripts: 0, writers: [] };
+  const budget: Budget = { commands: 0, work: 0, bounds: [], trace: [], out: [], home: ctx.home, inputs: new Map(), written: new Map(), scripts: 0, writers: [], calls: [], traps: [] };
   let src = command;
   if (src.length > LIMITS.maxInput) {
     budget.bounds.push(`input longer than ${LIMITS.maxInput} characters`);
@@ -228,6 +436,18 @@ export function analyze(command: string, ctx: AnalyzeContext): Analysis {
   // quoting stand-ins); the same characters in the input must not pass for them.
   src = src.replace(MARKS_RE, '\uFFFD');
   walk(src, freshState(ctx.cwd), [], 0, budget);
+  // A trap runs later: at exit, or on a signal or error at any point after it was set. It sees the
+  // functions defined by then, and the values of then: those of the end, or of when it was set
+  // where they differ (`D=/; trap 'rm -rf $D' EXIT; set -e; false; D=/tmp/x` deletes /). A
+  // variable set only after the trap is taken at its final value (`trap 'rm -rf "$t"' EXIT;
+  // t=$(mktemp -d)`: before it is set, the trap deletes nothing).
+  for (const t of budget.traps) {
+    const st = fork(t.state);
+    for (const [k, v] of t.vars) st.vars.set(k, either(v, st.vars.get(k)));
+    st.cwd = either(t.cwd, st.cwd);
+    budget.trace.push({ kind: 'unwrap', depth: t.depth, wrapper: 'trap (at exit)', text: clip(t.code) });
+    walk(t.code, st, [...t.via, 'trap (at exit)'], t.depth, budget);
+  }
   return { commands: budget.out, trace: budget.trace, bounds: budget.bounds };
 }
 
@@ -253,147 +473,330 @@ function walk(src: string, state: State, via: string[], depth: number, b: Budget
     bound(b, 'too much text to analyse', LIMITS.maxWork);
     return;
   }
-  const scanned = scan(src);
+  const scanned = scan(hideBlanks(src));
   if (scanned.overflow) bound(b, 'unterminated or too deeply nested substitution', LIMITS.maxDepth);
-  // Command substitutions run first, in the same directory. What each one ran is kept: its output
-  // may become code (`sh -c "$(curl …)"`, `bash <(curl …)`).
-  const local: Local = { subCmds: [], subOut: [], ...(origin ? { origin } : {}) };
-  for (const [k, sub] of scanned.subs.entries()) {
-    if (b.commands >= LIMITS.maxCommands) break;
-    const kind = scanned.subKinds[k];
-    const before = b.out.length;
-    walk(sub, fork(state), [...via, kind === 'input' ? '<(…)' : kind === 'output' ? '>(…)' : '$(…)'], depth + 1, b);
-    local.subCmds[k] = b.out.slice(before);
-    if (kind === 'command') local.subOut[k] = substitutionOutput(local.subCmds[k], depth + 1);
-  }
-  // Only when some substitution's output is known does resolving need to look them up.
-  let known = false;
-  for (const o of local.subOut) known ||= o !== undefined;
-  if (!known) local.subOut = [];
-
+  const n = scanned.subs.length;
+  const local: Local = { scanned, subs: n === 0 ? NO_SUBS : Array.from({ length: n }, (_, k) => k), next: 0, subCmds: [], subOut: [], via, depth, ...(origin ? { origin } : {}) };
   let tokens: ParseEntry[];
   try {
-    tokens = shellParse(scanned.text, (key: string): string => `${VAR_MARK}${key}${VAR_MARK}`);
+    tokens = tokenize(scanned.text);
   } catch {
     bound(b, 'unparseable shell syntax', 0);
+    runSubs(local, Infinity, state, b);
     return;
   }
+  run(tokens, local, state, b);
+  // Substitutions no command referred to (those inside arithmetic) still run.
+  runSubs(local, Infinity, state, b);
+}
 
-  const stack: State[] = [];
+/** shell-quote's tokens, with variables left as markers for resolveWord. */
+function tokenize(text: string): ParseEntry[] {
+  return NOT_PLAIN.test(text) ? shellParse(text, varMarker) : plainTokens(text);
+}
+
+/**
+ * Text beyond `plainTokens`: quotes, expansions, escapes, comments, globs, parentheses,
+ * redirections, and blanks other than space and tab.
+ */
+const NOT_PLAIN = /['"$\\#*?()<>]|[^\S \t]/;
+const PLAIN_TOKEN = /[ \t]*(?:(;;&|\|\||&&|;;|;&|\|&|[;&|])|([^ \t;&|]+))/y;
+
+/**
+ * What shell-quote returns for text of plain words and `;`, `&`, `|` operators (most commands),
+ * found without it: shell-quote is half the cost of the analysis. tests/shell/analyze.test.ts
+ * checks both agree.
+ */
+export function plainTokens(text: string): ParseEntry[] {
+  const out: ParseEntry[] = [];
+  PLAIN_TOKEN.lastIndex = 0;
+  for (let m = PLAIN_TOKEN.exec(text); m !== null; m = PLAIN_TOKEN.exec(text)) {
+    // (shell-quote's types leave out `;;&` and `;&`, which it returns all the same.)
+    if (m[1] !== undefined) out.push({ op: m[1] } as unknown as ParseEntry);
+    else if (m[2] !== undefined) out.push(m[2]);
+  }
+  return out;
+}
+const varMarker = (key: string): string => `${VAR_MARK}${key}${VAR_MARK}`;
+
+/** What a `(`, `{`, `if`, loop or `case` opened: whether what runs inside may not run, and the and-or position to go back to. */
+interface Frame {
+  kind: 'paren' | 'brace' | 'if' | 'loop' | 'case';
+  cond: boolean;
+  chain: number;
+}
+const OPENERS: Readonly<Record<string, Frame['kind']>> = { if: 'if', while: 'loop', until: 'loop', for: 'loop', select: 'loop', case: 'case' };
+const CLOSERS: Readonly<Record<string, Frame['kind']>> = { fi: 'if', done: 'loop', esac: 'case', '}': 'brace' };
+
+/** Runs shell-quote's tokens of one piece of source (or of a function body), emitting its simple commands. */
+function run(tokens: readonly ParseEntry[], local: Local, state: State, b: Budget): void {
+  new TokenRun(tokens, local, state, b).go();
+}
+
+/** One run over tokens: the command being gathered, the pipeline, and the frames open around it. */
+class TokenRun {
+  private readonly stack: State[] = [];
   /** For each open `(`: the pipe its commands read (`curl … | (cd x && sh)`), if any. */
-  const groupPipes: ({ from: Stdin; cmd: SimpleCommand | undefined } | undefined)[] = [];
-  let words: string[] = [];
-  let redirects: Redirect[] = [];
-  let stdin: Stdin | undefined;
-  let pipeFrom: Stdin | undefined;
+  private readonly groupPipes: ({ from: Stdin; cmd: SimpleCommand | undefined } | undefined)[] = [];
+  private readonly frames: Frame[] = [];
+  /** Open frames whose commands may not run. */
+  private condFrames = 0;
+  /** Commands before this one in its and-or list (`a && b || c`: 0, 1, 2). */
+  private chain = 0;
+  private words: string[] = [];
+  /** Every word so far is a reserved word: the next word is in command position. */
+  private allKeywords = true;
+  private redirects: Redirect[] = [];
+  private stdin: Stdin | undefined;
+  private pipeFrom: Stdin | undefined;
   /** The command whose output `pipeFrom` is. */
-  let pipeCmd: SimpleCommand | undefined;
-  let pendingRedirect: string | undefined;
+  private pipeCmd: SimpleCommand | undefined;
+  private pendingRedirect: string | undefined;
   /** Raw redirection targets and heredoc bodies of the current command (for their substitutions). */
-  let rawExtra: string[] = [];
+  private rawExtra: string[] = [];
 
-  const resolve = (word: string): string => resolveWord(word, state, b.home, local.subOut);
+  constructor(
+    private readonly tokens: readonly ParseEntry[],
+    private readonly local: Local,
+    private readonly state: State,
+    private readonly b: Budget,
+  ) {}
 
-  const flush = (sep: string | undefined): void => {
+  private resolve(word: string): string {
+    if (word.includes(SUB_MARK)) runSubs(this.local, lastSub(word), this.state, this.b);
+    return resolveWord(word, this.state, this.b.home, this.local.subOut);
+  }
+
+  private open(kind: Frame['kind'], cond: boolean): void {
+    this.frames.push({ kind, cond, chain: this.chain });
+    if (cond) this.condFrames++;
+    this.chain = 0;
+  }
+
+  private close(kind: Frame['kind']): boolean {
+    const { frames } = this;
+    let at = frames.length - 1;
+    while (at >= 0 && (frames[at] as Frame).kind !== kind) at--;
+    if (at === -1) return false;
+    while (frames.length > at) {
+      const f = frames.pop() as Frame;
+      if (f.cond) this.condFrames--;
+      this.chain = f.chain;
+    }
+    return true;
+  }
+
+  private flush(sep: string | undefined): void {
+    const { state } = this;
     const piped = sep === '|' || sep === '|&';
-    if (words.length > 0 || redirects.length > 0) {
-      const reads = pipeFrom !== undefined && stdin === undefined;
-      if (reads) stdin = pipeFrom;
-      const last = emit(words, redirects, stdin, state, via, depth, b, local, rawExtra, reads ? pipeCmd : undefined);
-      pipeFrom = piped ? pipeSource(last) : undefined;
-      pipeCmd = piped ? last : undefined;
+    if (this.words.length > 0 || this.redirects.length > 0) {
+      const reads = this.pipeFrom !== undefined && this.stdin === undefined;
+      if (reads) this.stdin = this.pipeFrom;
+      // A command after `&&`/`||`, inside `if`/a loop, in a pipeline or the background may not run
+      // here: what it assigns is noted, and settled when its list ends.
+      const cond = this.condFrames > 0 || this.chain > 0 || piped || this.pipeFrom !== undefined || sep === '&';
+      if (cond) state.cond++;
+      const last = emit(this.words, this.redirects, this.stdin, state, this.b, this.local, this.rawExtra, reads ? this.pipeCmd : undefined);
+      if (cond) state.cond--;
+      this.pipeFrom = piped ? pipeSource(last) : undefined;
+      this.pipeCmd = piped ? last : undefined;
     } else if (!piped) {
-      pipeFrom = undefined;
-      pipeCmd = undefined;
+      this.pipeFrom = undefined;
+      this.pipeCmd = undefined;
+    }
+    if (sep === '&&' || sep === '||') this.chain++;
+    else if (!piped) {
+      this.chain = 0;
+      if (this.condFrames === 0) settle(state);
     }
     // Inside `( … )` fed by a pipe, every command shares the group's stdin.
-    const group = groupPipes[groupPipes.length - 1];
+    const group = this.groupPipes[this.groupPipes.length - 1];
     if (!piped && group !== undefined) {
-      pipeFrom = group.from;
-      pipeCmd = group.cmd;
+      this.pipeFrom = group.from;
+      this.pipeCmd = group.cmd;
     }
-    words = [];
-    redirects = [];
-    stdin = undefined;
-    rawExtra = [];
-  };
+    this.words = [];
+    this.allKeywords = true;
+    this.redirects = [];
+    this.stdin = undefined;
+    this.rawExtra = [];
+  }
 
-  for (const tok of tokens) {
-    if (b.commands >= LIMITS.maxCommands) {
-      bound(b, 'too many commands', LIMITS.maxCommands);
-      return;
+  /**
+   * A function definition whose body opens at `at`: kept for its calls, its tokens skipped.
+   * Returns the index of the body's last token, or -1 when it is no definition warden reads
+   * (unclosed): then its tokens are read as commands.
+   */
+  private define(name: string, at: number): number {
+    const { tokens, local, state } = this;
+    const end = bodyEnd(tokens, at);
+    if (end === -1) return -1;
+    const body = tokens.slice(at + 1, end);
+    const subs = subsIn(body, local.scanned);
+    if (subs.length > 0) {
+      local.owned ??= new Set();
+      for (const k of subs) local.owned.add(k);
     }
-    if (typeof tok === 'string') {
-      if (pendingRedirect !== undefined) {
-        const op = pendingRedirect;
-        pendingRedirect = undefined;
-        if (op === '<<<') {
-          stdin = { kind: 'herestring', text: resolve(tok) };
-          rawExtra.push(tok);
-        } else if (op === '<' && tok.startsWith(HEREDOC_MARK)) {
-          const h = scanned.heredocs[Number(tok.slice(1, -1))];
-          // Substitutions in an unquoted body were cut out (and analysed) by scan: unknown output.
-          if (h) stdin = { kind: 'heredoc', text: h.body.replace(SUB_RE, UNKNOWN), quoted: h.quoted };
-          if (h) rawExtra.push(h.body);
+    const def: FnDef = { name, tokens: body, scanned: local.scanned, subs, subshell: typeof tokens[at] !== 'string', text: tokensText(body), ...(local.origin ? { origin: local.origin } : {}) };
+    // Only a definition that surely runs in this shell replaces one made before.
+    const next = tokens[end + 1];
+    const after = next !== undefined && typeof next !== 'string' && 'op' in next && !('pattern' in next) ? next.op : undefined;
+    const sure =
+      state.cond === 0 &&
+      this.condFrames === 0 &&
+      this.chain === 0 &&
+      this.pipeFrom === undefined &&
+      after !== '|' &&
+      after !== '|&' &&
+      after !== '&' &&
+      !this.words.some((w) => w !== '{' && KEYWORDS.has(w));
+    state.functions = new Map(state.functions).set(name, sure ? [def] : [...(state.functions.get(name) ?? []), def]);
+    this.words = [];
+    this.allKeywords = true;
+    return end;
+  }
+
+  /** A word token: a redirection's target, a reserved word, or a word of the command. Returns the index to go on after. */
+  private word(tok: string, i: number): number {
+    const op = this.pendingRedirect;
+    if (op !== undefined) {
+      this.pendingRedirect = undefined;
+      if (op === '<<<') {
+        this.stdin = { kind: 'herestring', text: this.resolve(tok) };
+        this.rawExtra.push(tok);
+      } else if (op === '<' && tok.startsWith(HEREDOC_MARK)) {
+        const h = this.local.scanned.heredocs[Number(tok.slice(1, -1))];
+        if (h) {
+          // The substitutions of an unquoted body run now; their output is unknown text.
+          runSubs(this.local, lastSub(h.body), this.state, this.b);
+          this.stdin = { kind: 'heredoc', text: restoreQuoted(h.body.replace(SUB_RE, UNKNOWN)), quoted: h.quoted };
+          this.rawExtra.push(h.body);
+        }
+      } else {
+        this.rawExtra.push(tok);
+        const target = this.resolve(tok);
+        if (op === '<') this.stdin = { kind: 'file', path: target };
+        // `<&3`: stdin is whatever fd 3 was opened on (`exec 3</dev/tcp/…`), unknown here.
+        if (op === '<&' && /^[1-9]\d*$/.test(target)) this.stdin = { kind: 'file', path: UNKNOWN };
+        this.redirects.push({ op, target });
+      }
+      return i;
+    }
+    const { words } = this;
+    if (this.allKeywords) {
+      // In command position: reserved words open and close frames.
+      const opener = OPENERS[tok];
+      const closer = CLOSERS[tok];
+      if (opener !== undefined) this.open(opener, true);
+      else if (tok === '{') this.open('brace', this.chain > 0 || this.pipeFrom !== undefined);
+      else if (closer !== undefined) this.close(closer);
+    } else if (tok === '{' && words.length >= 2 && words[words.length - 2] === 'function' && words.slice(0, -2).every((w) => KEYWORDS.has(w)) && isFunctionName(words[words.length - 1] as string)) {
+      // `function name { …; }`
+      const end = this.define(restoreQuoted(words[words.length - 1] as string), i);
+      if (end !== -1) return end;
+    }
+    this.allKeywords &&= KEYWORDS.has(tok);
+    words.push(tok);
+    return i;
+  }
+
+  /** A `(` that defines a function (`name() …`, `function name() …`): the index of its body's end, or -1. */
+  private parenDefinition(i: number): number {
+    const { tokens, words } = this;
+    const head = words.filter((w) => !KEYWORDS.has(w));
+    const name = head.length === 1 ? head[0] : head.length === 2 && head[0] === 'function' ? head[1] : undefined;
+    const next = tokens[i + 1];
+    if (name === undefined || !isFunctionName(name) || next === undefined || typeof next === 'string' || !('op' in next) || next.op !== ')') return -1;
+    const at = bodyStart(tokens, i + 2);
+    return at === -1 ? -1 : this.define(restoreQuoted(name), at);
+  }
+
+  go(): void {
+    const { tokens, state, b } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i] as ParseEntry;
+      if (b.commands >= LIMITS.maxCommands) {
+        bound(b, 'too many commands', LIMITS.maxCommands);
+        return;
+      }
+      if (typeof tok === 'string') {
+        i = this.word(tok, i);
+        continue;
+      }
+      if ('comment' in tok) continue;
+      if ('pattern' in tok && tok.op === 'glob') {
+        if (this.pendingRedirect !== undefined) {
+          this.redirects.push({ op: this.pendingRedirect, target: this.resolve(tok.pattern) });
+          this.pendingRedirect = undefined;
         } else {
-          rawExtra.push(tok);
-          const target = resolve(tok);
-          if (op === '<') stdin = { kind: 'file', path: target };
-          // `<&3`: stdin is whatever fd 3 was opened on (`exec 3</dev/tcp/…`), unknown here.
-          if (op === '<&' && /^[1-9]\d*$/.test(target)) stdin = { kind: 'file', path: UNKNOWN };
-          redirects.push({ op, target });
+          this.allKeywords = false;
+          this.words.push(tok.pattern);
         }
         continue;
       }
-      words.push(tok);
-      continue;
-    }
-    if ('comment' in tok) continue;
-    if ('pattern' in tok && tok.op === 'glob') {
-      if (pendingRedirect !== undefined) {
-        redirects.push({ op: pendingRedirect, target: resolve(tok.pattern) });
-        pendingRedirect = undefined;
-      } else {
-        words.push(tok.pattern);
+      const op: string = tok.op;
+      if (REDIRECT_OPS.has(op) || op === '<<<') {
+        // shell-quote splits `2>&1` into "2", ">&", "1": a bare fd number before a redirect is not an argument.
+        const prev = this.words[this.words.length - 1];
+        if (prev !== undefined && /^\d$/.test(prev) && this.words.length > 1) this.words.pop();
+        this.pendingRedirect = op;
+        continue;
       }
-      continue;
-    }
-    const op: string = tok.op;
-    if (REDIRECT_OPS.has(op) || op === '<<<') {
-      // shell-quote splits `2>&1` into "2", ">&", "1": a bare fd number before a redirect is not an argument.
-      const prev = words[words.length - 1];
-      if (prev !== undefined && /^\d$/.test(prev) && words.length > 1) words.pop();
-      pendingRedirect = op;
-      continue;
-    }
-    if (SEPARATORS.has(op)) {
-      flush(op);
-      continue;
-    }
-    if (op === '(') {
-      // `curl … | (cd x && sh)`: the subshell's first command still reads the pipe.
-      if (words.length > 0 || redirects.length > 0) flush(undefined);
-      groupPipes.push(pipeFrom === undefined ? undefined : { from: pipeFrom, cmd: pipeCmd });
-      stack.push(fork(state));
-      continue;
-    }
-    if (op === ')') {
-      flush(undefined);
-      groupPipes.pop();
-      pipeFrom = undefined;
-      pipeCmd = undefined;
-      const saved = stack.pop();
-      if (saved) {
-        state.cwd = saved.cwd;
-        state.vars = saved.vars;
-        state.origins = saved.origins;
+      if (op === '(') {
+        const end = this.parenDefinition(i);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
       }
-      continue;
+      if (op === ';' && this.words.length === 2 && this.words[0] === 'function' && isFunctionName(this.words[1] as string)) {
+        // `function name` and the body on the next line.
+        const at = bodyStart(tokens, i);
+        const end = at === -1 ? -1 : this.define(restoreQuoted(this.words[1] as string), at);
+        if (end !== -1) {
+          i = end;
+          continue;
+        }
+      }
+      if (SEPARATORS.has(op)) {
+        this.flush(op);
+        continue;
+      }
+      if (op === '(') {
+        // `curl … | (cd x && sh)`: the subshell's first command still reads the pipe.
+        if (this.words.length > 0 || this.redirects.length > 0) this.flush(undefined);
+        this.groupPipes.push(this.pipeFrom === undefined ? undefined : { from: this.pipeFrom, cmd: this.pipeCmd });
+        const saved = fork(state);
+        if (state.pending !== undefined) saved.pending = new Map(state.pending);
+        this.stack.push(saved);
+        this.open('paren', this.chain > 0);
+        continue;
+      }
+      if (op === ')') {
+        this.flush(undefined);
+        // In a `case`, `pattern)` ends a pattern, not a subshell.
+        if (this.frames[this.frames.length - 1]?.kind === 'case') continue;
+        this.groupPipes.pop();
+        this.pipeFrom = undefined;
+        this.pipeCmd = undefined;
+        if (this.close('paren')) {
+          const saved = this.stack.pop();
+          if (saved) {
+            state.cwd = saved.cwd;
+            state.vars = saved.vars;
+            state.origins = saved.origins;
+            state.functions = saved.functions;
+            if (saved.pending !== undefined) state.pending = saved.pending;
+            else delete state.pending;
+          }
+        }
+        continue;
+      }
+      // Any other operator (`<(` cannot occur: scan cut them out) separates commands.
+      this.flush(undefined);
     }
-    // Any other operator (`<(` cannot occur: scan cut them out) separates commands.
-    flush(undefined);
+    this.flush(undefined);
   }
-  flush(undefined);
 }
 
 /**
@@ -425,19 +828,32 @@ function resolveWord(word: string, state: State, home: string, outputs?: readonl
     });
   }
   if (w.includes(VAR_MARK)) {
-    w = w.replace(VAR_RE, (_m, key: string) => {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(key)?.[0];
+    w = w.replace(VAR_RE, (m: string, key: string, at: number, whole: string) => {
       if (key === '') return ''; // `$"…"` (a locale string) or a lone `$`
-      if (name === undefined || name !== key) return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
+      const name = NAME_RE.exec(key)?.[0];
+      if (name === undefined || name !== key) {
+        const args = state.args;
+        // Positional parameters, inside a function body (or after `set --`).
+        if (args !== undefined && /^\d+$/.test(key)) return key === '0' ? UNKNOWN : (args[Number(key) - 1] ?? '');
+        if (args !== undefined && key === '#') return String(args.length);
+        if (args !== undefined && (key === '@' || key === '*')) return args.join(' ');
+        // `${TMPDIR:-/tmp}`: the temp directory whether TMPDIR is set or not.
+        if (TMPDIR_DEFAULT.test(key) && !state.vars.has('TMPDIR')) return TEMP;
+        return UNKNOWN; // ${X:-y}, $1, $@ …: not resolved
+      }
       if (name === 'HOME') return homeNow;
       if (name === 'PWD') return pwdNow;
-      return state.vars.get(name) ?? UNKNOWN;
+      const v = state.vars.get(name);
+      if (v !== undefined) return v;
+      // An unset TMPDIR is the temp directory where a command line uses it for an entry in it.
+      return name === 'TMPDIR' ? tmpdirValue(whole.slice(at + m.length)) : UNKNOWN;
     });
   }
   return w;
 }
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 /** Words one command may grow to through brace expansion, and the longest word expanded. */
 const MAX_BRACE_WORDS = 1024;
@@ -548,15 +964,17 @@ function emit(
   redirects: Redirect[],
   stdin: Stdin | undefined,
   state: State,
-  via: string[],
-  depth: number,
   b: Budget,
   local: Local,
   rawExtra: readonly string[],
   upstream: SimpleCommand | undefined,
 ): SimpleCommand | undefined {
+  const { via, depth } = local;
   let words = rawWords;
   while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
+  // Its substitutions run first, in this shell's state (redirection targets already ran theirs).
+  const lastK = local.subs.length === 0 ? -1 : lastSubOf(words);
+  if (lastK !== -1) runSubs(local, lastK, state, b);
   // Leading assignments: persist for later commands only when nothing else is on the line.
   let i = 0;
   const prefix: [string, string, string][] = [];
@@ -569,39 +987,44 @@ function emit(
   words = words.slice(i);
   if (words.length === 0) {
     for (const [k, v, raw] of prefix) {
-      state.vars.set(k, v);
+      setVar(state, k, v);
       const from = wordProducers([raw], state, local);
       if (from.length > 0) state.origins.set(k, from);
       else state.origins.delete(k);
     }
-    if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, ...(stdin ? { stdin } : {}) });
+    if (redirects.length > 0) record(b, { argv: [], program: '', text: redirectText(redirects), cwd: state.cwd, via, depth, redirects, assignments: NO_ASSIGNMENTS, ...(stdin ? { stdin } : {}) });
     return undefined;
   }
   const shellCwd = state.cwd;
   const chain = [...via];
-  const resolved = expandBraces(words).map((w, k) => resolveWord(w, state, b.home, local.subOut, k === 0));
+  const resolved = resolveWords(expandBraces(words), state, b.home, local.subOut);
   // `CMD="rm -rf /"; $CMD`, `$(echo rm -rf /)`: an unquoted expansion in the program's place is
   // split into words. (Quoted, it would name one program with blanks in its name, which cannot run:
   // splitting it only costs a false alarm.)
   const head = resolved[0] as string;
   if (PURE_EXPANSION.test(words[0] as string) && /\s/.test(head.trim())) resolved.splice(0, 1, ...head.trim().split(/\s+/));
   else if (/\s/.test(head) && (words[0] as string).includes(SUB_MARK)) resolved[0] = resolveWord(words[0] as string, state, b.home, local.subOut);
-  const { argv, cwd } = unwrap(resolved, state.cwd, chain, b, depth);
+  const env: Env = { assigned: [], cleared: false, unset: [] };
+  const disguised: DisguisedWord[] = [];
+  const { argv, cwd } = unwrap(resolved, state.cwd, chain, b, depth, env, disguised);
+  // Options in disguise (`-\u200brf`, `－rf`) are read as the options they look like.
+  for (let k = 1; k < argv.length; k++) {
+    const d = disguisedFlag(argv[k] as string);
+    if (d === undefined) continue;
+    disguised.push({ ...d, program: false });
+    argv[k] = d.as;
+  }
   const program = programName(argv[0] ?? '');
-  const cmd: SimpleCommand = {
-    argv,
-    program,
-    text: commandText(argv, redirects),
-    cwd,
-    via: chain,
-    depth,
-    redirects,
-    ...(stdin ? { stdin } : {}),
-  };
+  const assignments = assignmentsOf(state, prefix, env);
+  const cmd: SimpleCommand = { argv, program, text: commandText(argv, redirects), cwd, via: chain, depth, redirects, assignments };
+  if (stdin) cmd.stdin = stdin;
+  if (assignments.size > 0) cmd.env = Object.fromEntries(assignments);
+  if (env.cleared) cmd.clearedEnv = true;
+  if (disguised.length > 0) cmd.disguised = disguised;
   const fromWords = local.subCmds.length === 0 && state.origins.size === 0 ? [] : wordProducers(words, state, local);
   if (rawExtra.length > 0) fromWords.push(...wordProducers(rawExtra, state, local));
   // `curl … | xargs sh -c`: xargs puts what it reads into the words.
-  if (upstream !== undefined && chain.slice(via.length).includes('xargs')) fromWords.push(upstream);
+  if (upstream !== undefined && chain.length > via.length && chain.slice(via.length).includes('xargs')) fromWords.push(upstream);
   if (local.origin !== undefined) fromWords.push(local.origin);
   const inputs = upstream === undefined ? fromWords : [upstream, ...fromWords];
   if (inputs.length > 0) b.inputs.set(cmd, inputs);
@@ -609,15 +1032,10 @@ function emit(
   afterCommand(cmd, state, b);
   const programFrom = (words[0] as string).includes(SUB_MARK) || (words[0] as string).includes(VAR_MARK) ? wordProducers([words[0] as string], state, local) : NONE;
   recurse(cmd, state, b, { words: fromWords, upstream, program: programFrom });
+  if (state.functions.size > 0) callFunctions(cmd, state, b);
   // `GIT_SSH_COMMAND='…' git fetch`, `env PAGER='…' man x`: variables programs run as shell commands.
-  const wrapped = resolved.length - argv.length;
-  if (prefix.length > 0 || wrapped > 0) {
-    const assigned: [string, string][] = prefix.map(([k, v]) => [k, v]);
-    for (let k = 0; k < wrapped; k++) {
-      const m = ASSIGN.exec(resolved[k] as string);
-      if (m) assigned.push([m[1] as string, m[2] as string]);
-    }
-    for (const [k, v] of assigned) {
+  if (prefix.length > 0 || env.assigned.length > 0) {
+    for (const [k, v] of [...prefix.map(([n, value]): [string, string] => [n, value]), ...env.assigned]) {
       if (!COMMAND_VARS.has(k) || v.trim() === '') continue;
       b.trace.push({ kind: 'unwrap', depth: depth + 1, wrapper: k, text: clip(v) });
       walk(v, fork(state, cwd), [...chain, k], depth + 1, b);
@@ -628,6 +1046,94 @@ function emit(
   }
   if (!READ_ONLY.has(cmd.program) || redirects.some((r) => r.op.includes('>'))) b.writers.push(cmd.program);
   return cmd;
+}
+
+/** What `env`/`sudo` wrappers do to the environment: assignments, `-i`, `-u NAME`. */
+interface Env {
+  assigned: [string, string][];
+  cleared: boolean;
+  unset: string[];
+}
+
+/** SimpleCommand.assignments: earlier assignments (unless `env -i`), the prefix, then the wrappers'. */
+function assignmentsOf(state: State, prefix: readonly [string, string, string][], env: Env): Assignments {
+  if ((state.vars.size === 0 || env.cleared) && prefix.length === 0 && env.assigned.length === 0) return NO_ASSIGNMENTS;
+  const m = new Map<string, string>(env.cleared ? [] : state.vars);
+  for (const [k, v] of prefix) m.set(k, v);
+  for (const k of env.unset) m.delete(k);
+  for (const [k, v] of env.assigned) m.set(k, v);
+  return m.size === 0 ? NO_ASSIGNMENTS : m;
+}
+
+/**
+ * Words resolved; inside a function body, a word that is only `$@` or `$*` becomes the
+ * arguments, one word each (`rm -rf "$@"`).
+ */
+function resolveWords(words: readonly string[], state: State, home: string, subOut: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const [k, w] of words.entries()) {
+    if (state.args !== undefined && (w === ALL_ARGS || w === ALL_ARGS_STAR)) out.push(...state.args);
+    else out.push(resolveWord(w, state, home, subOut, k === 0));
+  }
+  return out;
+}
+const ALL_ARGS = `${VAR_MARK}@${VAR_MARK}`;
+const ALL_ARGS_STAR = `${VAR_MARK}*${VAR_MARK}`;
+
+/**
+ * A call of a function defined earlier in the command line runs its body (each body, when a
+ * definition may not have run), with the call's arguments. A program warden cannot name may be any
+ * of them: each runs with unknown arguments. A function calling itself runs once more with unknown
+ * arguments, then no more.
+ */
+function callFunctions(cmd: SimpleCommand, state: State, b: Budget): void {
+  const name = cmd.argv[0] ?? '';
+  if (isDynamic(name)) {
+    for (const defs of state.functions.values()) for (const def of defs) runBody(def, undefined, cmd, state, b);
+    return;
+  }
+  const defs = state.functions.get(name);
+  if (defs === undefined) return;
+  for (const def of defs) runBody(def, cmd.argv.slice(1), cmd, state, b);
+}
+
+function runBody(def: FnDef, args: string[] | undefined, cmd: SimpleCommand, state: State, b: Budget): void {
+  let given = args;
+  if (b.calls.some((c) => c.def === def)) {
+    if (given === undefined || b.calls.some((c) => c.def === def && c.unknown)) return;
+    given = undefined;
+  }
+  const depth = cmd.depth + 1;
+  if (depth > LIMITS.maxDepth) {
+    bound(b, 'nesting depth', LIMITS.maxDepth);
+    return;
+  }
+  b.work += def.text.length;
+  if (b.work > LIMITS.maxWork) {
+    bound(b, 'too much text to analyse', LIMITS.maxWork);
+    return;
+  }
+  const label = `${def.name}()`;
+  b.trace.push({ kind: 'unwrap', depth, wrapper: label, text: clip(given === undefined ? `(unknown arguments) ${def.text}` : def.text) });
+  // A `{ …; }` body runs in this shell: its `cd` and assignments stay, but for its `local` ones.
+  const st = def.subshell ? fork(state) : state;
+  const saved = { args: st.args, locals: st.locals };
+  if (given === undefined) delete st.args;
+  else st.args = given;
+  st.locals = new Map();
+  b.calls.push({ def, unknown: given === undefined });
+  const local: Local = { scanned: def.scanned, subs: def.subs, next: 0, subCmds: [], subOut: [], via: [...cmd.via, label], depth, ...(def.origin ? { origin: def.origin } : {}) };
+  run(def.tokens, local, st, b);
+  runSubs(local, Infinity, st, b);
+  b.calls.pop();
+  for (const [k, old] of st.locals) {
+    if (old === undefined) st.vars.delete(k);
+    else st.vars.set(k, old);
+  }
+  if (saved.args === undefined) delete st.args;
+  else st.args = saved.args;
+  if (saved.locals === undefined) delete st.locals;
+  else st.locals = saved.locals;
 }
 
 /** Programs that create no files (without a redirection): a missing script cannot appear after them. */
@@ -666,10 +1172,14 @@ export function programName(word: string): string {
   return /[A-Z]/.test(base) || /\.exe$/i.test(base) ? base.toLowerCase().replace(/\.exe$/, '') : base;
 }
 
+/** Words shell-quote's `quote` leaves as they are. */
+const PLAIN_WORD = /^[\w./%+-]+$/;
+
 function commandText(argv: string[], redirects: Redirect[]): string {
-  const parts = [shellQuote(argv.map(display))];
-  if (redirects.length > 0) parts.push(redirectText(redirects));
-  return parts.join(' ');
+  let plain = true;
+  for (const w of argv) plain &&= PLAIN_WORD.test(w);
+  const words = plain ? argv.join(' ') : shellQuote(argv.map(display));
+  return redirects.length > 0 ? `${words} ${redirectText(redirects)}` : words;
 }
 
 function redirectText(redirects: Redirect[]): string {
@@ -678,18 +1188,137 @@ function redirectText(redirects: Redirect[]): string {
 
 /** Side effects on the analysis state: `cd`, `export X=…`. */
 function afterCommand(cmd: SimpleCommand, state: State, b: Budget): void {
-  const [prog, ...args] = cmd.argv;
-  if (prog === 'cd' || prog === 'pushd') {
-    const target = args.find((a) => !a.startsWith('-') || a === '-');
-    if (target === undefined) state.cwd = state.vars.get('HOME') ?? b.home;
-    else if (target === '-' || isDynamic(target) || (isDynamic(state.cwd) && !target.startsWith('/'))) state.cwd = UNKNOWN;
-    else state.cwd = path.posix.resolve(state.cwd, target);
-    state.vars.delete('PWD'); // cd sets $PWD to the new directory
-  } else if (prog === 'export' || prog === 'declare' || prog === 'local' || prog === 'readonly' || prog === 'typeset') {
-    for (const a of args) {
-      const m = ASSIGN.exec(a);
-      if (m) state.vars.set(m[1] as string, m[2] as string);
+  const [prog = '', ...args] = cmd.argv;
+  switch (prog) {
+    case 'cd':
+    case 'pushd': {
+      const target = args.find((a) => !a.startsWith('-') || a === '-');
+      const before = state.cwd;
+      if (target === undefined) setCwd(state, prog === 'pushd' ? UNKNOWN : (state.vars.get('HOME') ?? b.home));
+      else if (target === '-' || isDynamic(target) || (isDynamic(state.cwd) && !target.startsWith('/'))) setCwd(state, UNKNOWN);
+      else setCwd(state, path.posix.resolve(state.cwd, target));
+      if (prog === 'pushd') state.dirs = [...(state.dirs ?? []), before];
+      state.vars.delete('PWD'); // cd sets $PWD to the new directory
+      return;
     }
+    case 'popd':
+      // Back to the directory the matching pushd left, if this command line ran it.
+      setCwd(state, state.dirs?.[state.dirs.length - 1] ?? UNKNOWN);
+      state.dirs = state.dirs?.slice(0, -1) ?? [];
+      state.vars.delete('PWD');
+      return;
+    case 'export':
+    case 'declare':
+    case 'local':
+    case 'readonly':
+    case 'typeset': {
+      const flags = args.filter((a) => /^[-+][a-zA-Z]+$/.test(a)).join('');
+      // `export -f f`: the function goes to every child shell, to be called with arguments unknown here.
+      if ((prog === 'export' || prog === 'declare' || prog === 'typeset') && /^-[a-zA-Z]*f/.test(flags) && (prog === 'export' || flags.includes('x'))) {
+        for (const a of args) for (const def of a.startsWith('-') ? [] : (state.functions.get(a) ?? [])) runBody(def, undefined, cmd, state, b);
+        return;
+      }
+      // In a function body `local` (and `declare` without -g) variables end with the call.
+      const scoped = state.locals !== undefined && (prog === 'local' || ((prog === 'declare' || prog === 'typeset') && !flags.includes('g')));
+      for (const a of args) {
+        if (a.startsWith('-') || a.startsWith('+')) continue;
+        const m = ASSIGN.exec(a);
+        const name = m ? (m[1] as string) : NAME_RE.exec(a)?.[0] === a ? a : undefined;
+        if (name === undefined) continue;
+        if (scoped && !state.locals?.has(name)) state.locals?.set(name, state.vars.get(name));
+        if (m) setVar(state, name, m[2] as string);
+        else if (scoped) setVar(state, name, '');
+      }
+      return;
+    }
+    case 'unset': {
+      const fn = args.some((a) => /^-[a-zA-Z]*f/.test(a));
+      for (const a of args) {
+        if (a.startsWith('-') || isDynamic(a)) continue;
+        // A function is forgotten only by an unset that surely runs; a variable is empty either way.
+        if (fn) {
+          if (state.cond === 0 && state.functions.has(a)) {
+            const fns = new Map(state.functions);
+            fns.delete(a);
+            state.functions = fns;
+          }
+        } else {
+          setVar(state, a, '');
+        }
+      }
+      return;
+    }
+    case 'set': {
+      // `set -- a b`: the positional parameters.
+      const dash = args.indexOf('--');
+      const words = dash !== -1 ? args.slice(dash + 1) : args.length > 0 && !/^[-+]/.test(args[0] as string) ? args : undefined;
+      if (words !== undefined) state.args = words;
+      return;
+    }
+    case 'shift': {
+      const n = args[0] === undefined ? 1 : Number(args[0]);
+      if (state.args !== undefined) state.args = Number.isInteger(n) && n >= 0 ? state.args.slice(n) : [];
+      return;
+    }
+    default: {
+      // Builtins that give variables values warden cannot know: `read X`, `mapfile A`, `printf -v X`, `for X in …`.
+      const names = readTargets(prog, args);
+      for (const n of names) setVar(state, n, UNKNOWN);
+    }
+  }
+}
+
+const READ_VALUE = new Set(['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u']);
+
+/** The words that are variable names. */
+function names(xs: readonly (string | undefined)[]): string[] {
+  return xs.filter((x): x is string => x !== undefined && NAME_RE.exec(x)?.[0] === x);
+}
+const MAPFILE_VALUE = new Set(['-d', '-n', '-O', '-s', '-u', '-C', '-c']);
+
+/** The variables a builtin sets to values warden cannot know. */
+function readTargets(prog: string, args: readonly string[]): string[] {
+  switch (prog) {
+    case 'read': {
+      const out: (string | undefined)[] = [];
+      let i = 0;
+      for (; i < args.length; i++) {
+        const a = args[i] as string;
+        if (a === '--') {
+          i++;
+          break;
+        }
+        if (!a.startsWith('-') || a === '-') break;
+        const last = `-${a.slice(-1)}`;
+        if (READ_VALUE.has(last)) {
+          if (last === '-a') out.push(args[i + 1]);
+          i++;
+        }
+      }
+      const rest = args.slice(i);
+      return names([...out, ...(rest.length === 0 && out.length === 0 ? ['REPLY'] : rest)]);
+    }
+    case 'mapfile':
+    case 'readarray': {
+      const ops: string[] = [];
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i] as string;
+        if (MAPFILE_VALUE.has(a)) i++;
+        else if (!a.startsWith('-')) ops.push(a);
+      }
+      return names([ops[ops.length - 1] ?? 'MAPFILE']);
+    }
+    case 'printf': {
+      const at = args.indexOf('-v');
+      return at === -1 ? [] : names([args[at + 1]]);
+    }
+    case 'getopts':
+      return names([args[1]]);
+    case 'for':
+    case 'select':
+      return names([args[0]]);
+    default:
+      return [];
   }
 }
 
@@ -741,18 +1370,26 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget, from: Inputs): voi
   // Most commands run nothing else: leave before building anything.
   if (!SHELLS.has(name) && !RUNNERS.has(name) && !prog.includes('/') && !isDynamic(prog) && from.program.length === 0 && !isInterpreter(name)) return;
   const args = cmd.argv.slice(1);
-  const inner = (src: string, label: string, opts: { cwd?: string; fresh?: boolean; computed?: boolean } = {}): void => {
+  const inner = (src: string, label: string, opts: { cwd?: string; fresh?: boolean; computed?: boolean; same?: boolean } = {}): void => {
     b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(src) });
     const cwd = opts.cwd ?? cmd.cwd;
-    walk(src, opts.fresh === true ? freshState(cwd) : fork(state, cwd), [...cmd.via, label], cmd.depth + 1, b, opts.computed === true ? cmd : undefined);
+    // `eval` runs in this shell (`eval X=/` sets X here); another shell starts with no arguments.
+    let st: State;
+    if (opts.same === true) st = state;
+    else if (opts.fresh === true) st = freshState(cwd, state);
+    else {
+      st = fork(state, cwd);
+      delete st.args;
+    }
+    walk(src, st, [...cmd.via, label], cmd.depth + 1, b, opts.computed === true ? cmd : undefined);
   };
   const stdinInputs = from.upstream === undefined ? from.words : [from.upstream, ...from.words];
   /** `sh -c CODE`, `eval CODE`: the code is an argument, known or not. */
-  const codeArgument = (code: string, label: string): void => {
+  const codeArgument = (code: string, label: string, same = false): void => {
     if (code.trim() === '') return;
     const unknown = wholeUnknown(code);
     setRuns(cmd, b, { kind: unknown ? 'unknown-code' : 'known-code', how: 'argument', ...(unknown ? {} : { source: label }) }, from.words);
-    inner(code, label);
+    inner(code, label, { same });
   };
   // `$SHELL -c '…'`, `"$(which bash)" -c '…'`: a program warden cannot name, given a command string
   // the way a shell is, is read as a shell (a non-shell reading `-c` code only costs a false alarm).
@@ -770,13 +1407,17 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget, from: Inputs): voi
     return;
   }
   if (name === 'eval') {
-    codeArgument(args.join(' '), 'eval');
+    codeArgument(args.join(' '), 'eval', true);
     return;
   }
   if (name === 'trap') {
-    // `trap 'cmd' EXIT`: the command runs later, in this shell.
+    // `trap 'cmd' EXIT`: the command runs later, in this shell (again at the end: see analyze).
     const code = args[0];
-    if (code !== undefined && code !== '-' && !code.startsWith('-') && args.length > 1) inner(code, 'trap');
+    if (code !== undefined && code !== '-' && !code.startsWith('-') && args.length > 1) {
+      // Another signal's trap may run right away, with the values of now.
+      if (!args.slice(1).every((s) => /^(0|EXIT|SIGEXIT)$/i.test(s))) inner(code, 'trap');
+      b.traps.push({ code, state, vars: new Map(state.vars), cwd: state.cwd, via: cmd.via, depth: cmd.depth + 1 });
+    }
     return;
   }
   if (name === 'alias') {
@@ -969,7 +1610,7 @@ function runScript(cmd: SimpleCommand, word: string, mode: 'run' | 'source' | 's
     else if (cmd.stdin?.kind === 'pipe' || cmd.stdin?.kind === 'heredoc' || cmd.stdin?.kind === 'herestring') {
       setRuns(cmd, b, { kind: 'known-code', how: 'stdin', source: label }, stdinInputs);
       b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(cmd.stdin.text ?? '') });
-      walk(cmd.stdin.text ?? '', mode === 'source' ? state : freshState(cmd.cwd), [...cmd.via, label], cmd.depth + 1, b);
+      walk(cmd.stdin.text ?? '', mode === 'source' ? state : freshState(cmd.cwd, state), [...cmd.via, label], cmd.depth + 1, b);
     }
     return;
   }
@@ -988,7 +1629,7 @@ function runScript(cmd: SimpleCommand, word: string, mode: 'run' | 'source' | 's
     }
     setRuns(cmd, b, { kind: 'known-code', how, source: `${label}, written by \`${written.cmd.text}\``, file }, [written.cmd]);
     b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: clip(written.text) });
-    walk(written.text, mode === 'source' ? state : freshState(cmd.cwd), [...cmd.via, label], cmd.depth + 1, b);
+    walk(written.text, mode === 'source' ? state : freshState(cmd.cwd, state), [...cmd.via, label], cmd.depth + 1, b);
     return;
   }
   if (b.scripts >= LIMITS.maxScripts) {
@@ -1019,7 +1660,7 @@ function runScript(cmd: SimpleCommand, word: string, mode: 'run' | 'source' | 's
       setRuns(cmd, b, { kind: 'known-code', how, source: label, file }, []);
       // The trace names the file, not its text (a sourced `.env` holds secrets).
       b.trace.push({ kind: 'unwrap', depth: cmd.depth + 1, wrapper: label, text: `script ${file} (${r.text.length} characters)` });
-      const st = mode === 'source' ? state : freshState(cmd.cwd);
+      const st = mode === 'source' ? state : freshState(cmd.cwd, state);
       walk(r.text, st, [...cmd.via, label], cmd.depth + 1, b);
       return;
     }
@@ -1115,7 +1756,7 @@ interface Wrapper {
   valueFlags: ReadonlySet<string>;
   /** Positional words before the command (timeout's DURATION). */
   positionals?: number;
-  /** `env`: NAME=value words before the command. */
+  /** `env`, `sudo`: NAME=value words before the command. */
   assignments?: boolean;
   /** Arguments that mean "do not run anything" (`command -v`). */
   noRun?: ReadonlySet<string>;
@@ -1137,6 +1778,8 @@ export const WRAPPERS: Readonly<Record<string, Wrapper>> = {
     valueFlags: set('-u', '--user', '-g', '--group', '-C', '--close-from', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-D', '--chdir', '-T', '--command-timeout'),
     noRun: set('-l', '--list', '-v', '--validate', '-k', '-K', '-e', '--edit', '-V'),
     chdir: set('-D', '--chdir'),
+    // `sudo VAR=value cmd` sets VAR for cmd (it used to hide cmd: `sudo X=1 rm -rf /`).
+    assignments: true,
   },
   doas: { valueFlags: set('-u', '-C') },
   env: { valueFlags: set('-u', '--unset', '-C', '--chdir', '-S', '--split-string'), assignments: true, chdir: set('-C', '--chdir'), split: set('-S', '--split-string') },
@@ -1199,10 +1842,23 @@ function splitString(value: string): string[] {
  * Strips wrappers off argv (recording them in `chain`), returning the wrapped command's argv and
  * the directory it runs in.
  */
-function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: number): { argv: string[]; cwd: string } {
+function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: number, env: Env, disguised: DisguisedWord[]): { argv: string[]; cwd: string } {
   let cur = argv;
   let dir = cwd;
-  for (let guard = 0; guard < 16 && cur.length > 0; guard++) {
+  for (let guard = 0; cur.length > 0; guard++) {
+    if (guard === LIMITS.maxWrappers) {
+      // `sudo env nice timeout 5 …` a thousand times: what runs in the end is not looked at.
+      if (WRAPPERS[programName(undisguise(cur[0] as string)?.as ?? (cur[0] as string))] !== undefined) bound(b, 'too many nested wrappers', LIMITS.maxWrappers);
+      break;
+    }
+    // `r\u200bm`, `ｒｍ`, `rм`: the program (or wrapper) is read as the name it passes for.
+    const d = undisguise(cur[0] as string);
+    if (d !== undefined) {
+      disguised.push({ ...d, program: true });
+      cur = [...programWords(d), ...cur.slice(1)];
+      b.trace.push({ kind: 'unwrap', depth, wrapper: 'disguised name', text: `${visible(display(d.word))} read as ${display(d.as)}` });
+      if (cur.length === 0) break;
+    }
     const name = programName(cur[0] as string);
     const w = WRAPPERS[name];
     if (!w) break;
@@ -1221,6 +1877,7 @@ function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: 
         break;
       }
       if (a === '-' && name === 'env') {
+        env.cleared = true;
         i++;
         continue;
       }
@@ -1234,12 +1891,18 @@ function unwrap(argv: string[], cwd: string, chain: string[], b: Budget, depth: 
           cur = [cur[0] as string, ...splitString(o.value), ...cur.slice(i + o.used)];
           continue;
         }
+        if (name === 'env') {
+          if (o.flag === '-i' || o.flag === '--ignore-environment' || /^-[a-zA-Z]*i/.test(a)) env.cleared = true;
+          if ((o.flag === '-u' || o.flag === '--unset') && o.value !== undefined) env.unset.push(o.value);
+        }
         if (w.input?.replace.has(o.flag) && o.value !== undefined) placeholder = o.value;
         if (w.input?.replaceDefault.has(o.flag)) placeholder = o.value ?? '{}';
         i += o.used;
         continue;
       }
-      if (w.assignments && ASSIGN.test(a)) {
+      const m = w.assignments ? ASSIGN.exec(a) : null;
+      if (m) {
+        env.assigned.push([m[1] as string, m[2] as string]);
         i++;
         continue;
       }

@@ -14,6 +14,7 @@ import { WRAPPERS } from './data/wrappers.js';
 import { SQL } from './data/sql.js';
 import { EVERYDAY } from './data/everyday.js';
 import { TRAPS } from './data/traps.js';
+import { SELF } from './data/self.js';
 
 export type { Entry } from './entry.js';
 
@@ -30,4 +31,5 @@ export const CORPUS: readonly Entry[] = [
   ...SQL,
   ...EVERYDAY,
   ...TRAPS,
+  ...SELF,
 ];

@@ -21,6 +21,7 @@ export const CATEGORIES = [
   'sql',
   'everyday',
   'text-traps',
+  'self-protection',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -45,6 +46,7 @@ export const SOURCE = {
   adversarial: 'warden adversarial',
   falsePositive: 'warden false-positive',
   everyday: 'warden everyday',
+  self: 'warden self-protection',
 } as const;
 
 /** The entries of one static list: same category, source and expectation. */

@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PACKS, RULES, SWITCHABLE_PACKS } from '../../lib/rules/index.js';
 import { renderMessage, type Rule } from '../../lib/rules/define.js';
-import type { Finding } from '../../lib/types.js';
-import { decisionFor, type Opts } from '../helpers.js';
+import type { Decision, Finding } from '../../lib/types.js';
+import { evaluate } from '../../lib/pipeline.js';
+import { decisionFor, envFor, policyFor, type Opts } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FOLDER: Readonly<Record<string, string>> = { db: 'database', fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network', remote: 'remote', interp: 'interpreter', gate: 'gate' };
+const FOLDER: Readonly<Record<string, string>> = { db: 'database', fs: 'filesystem', git: 'git', disk: 'disk', core: 'core', infra: 'infra', secrets: 'secrets', net: 'network', remote: 'remote', interp: 'interpreter', gate: 'gate', self: 'self' };
 
 /** lib/rules/<folder>/<name>.ts and tests/rules/<folder>/<name>.test.ts for an id `<prefix>/<name>`. */
 function pathsOf(id: string): { lib: string; test: string } {
@@ -26,11 +27,34 @@ function pathsOf(id: string): { lib: string; test: string } {
 const placeholders = (template: string): string[] => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] as string);
 const messagesOf = (rule: Rule): [string, string][] => Object.entries(rule.meta.messages as Record<string, string>);
 
-/** One call that makes each message of each rule fire: proves the rule supplies its placeholders. */
-const TRIGGERS: Readonly<Record<string, Readonly<Record<string, { cmd: string; opts?: Opts }>>>> = {
+/**
+ * One call that makes each message of each rule fire: proves the rule supplies its placeholders.
+ * A Bash command, or (`tool`) another tool's call for messages only a tool call raises.
+ */
+type Trigger = { cmd: string; opts?: Opts } | { tool: string; input: Record<string, unknown> };
+const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   'core/analysis-bound': { bound: { cmd: 'echo $(ls' } },
   'core/policy-invalid': { invalid: { cmd: 'ls', opts: { policy: 'preset: extreme\n' } } },
   'gate/self-approve': { approve: { cmd: 'warden approve k7m2qp' } },
+  'self/warden-state': {
+    shell: { cmd: 'echo x > ~/.claude/warden/policy.yaml' },
+    code: { cmd: `python3 -c "open('/home/agent/.claude/warden/policy.yaml', 'w').write('')"` },
+    tool: { tool: 'Write', input: { file_path: '/home/agent/.claude/warden/policy.yaml', content: '' } },
+  },
+  'self/server-token': { shell: { cmd: 'cat ~/.claude/warden/server.token' }, tool: { tool: 'Read', input: { file_path: '/home/agent/.claude/warden/server.token' } } },
+  'self/hook-settings': {
+    shell: { cmd: "sed -i 's/a/b/' ~/.claude/settings.json" },
+    code: { cmd: `python3 -c "open('/home/agent/.claude/settings.json', 'w').write('{}')"` },
+    keys: { tool: 'Write', input: { file_path: '/home/agent/.claude/settings.json', content: '{ "disableAllHooks": true }' } },
+    unparseable: { tool: 'Write', input: { file_path: '/home/agent/.claude/settings.json', content: '{' } },
+    unknown: { tool: 'NotebookEdit', input: { notebook_path: '/home/agent/.claude/settings.json', new_source: '{}' } },
+    managed: { tool: 'Write', input: { file_path: '/etc/claude-code/managed-settings.json', content: '{}' } },
+  },
+  'self/project-policy': { untrusted: { cmd: 'echo x > .claude/warden.yaml' }, trusted: { cmd: 'echo x > .claude/warden.yaml', opts: { policy: 'trusted_projects: [~/proj]\n' } } },
+  'self/identity-file': { identity: { cmd: 'echo x >> .claude/identity.md' } },
+  'self/nested-claude-extension': { flag: { cmd: 'claude --plugin-dir ./p -p hi' }, add: { cmd: 'claude mcp add fs -- npx server' } },
+  'self/warden-command': { command: { cmd: 'warden uninstall' } },
+  'self/api-write': { request: { cmd: 'curl -X POST http://127.0.0.1:7007/api/approvals/k7m2qp/approve' } },
   'git/push-force': { force: { cmd: 'git push -f' }, leaseProtected: { cmd: 'git push --force-with-lease origin main' } },
   'git/reset-hard': { hard: { cmd: 'git reset --hard' } },
   'git/clean-force': { force: { cmd: 'git clean -fd' } },
@@ -172,10 +196,11 @@ for (const rule of RULES) {
     const triggers = TRIGGERS[rule.id];
     assert.ok(triggers !== undefined, `add a trigger for ${rule.id} to TRIGGERS`);
     for (const [id, text] of messagesOf(rule)) {
-      const t: { cmd: string; opts?: Opts } | undefined = triggers[id];
+      const t: Trigger | undefined = triggers[id];
       assert.ok(t !== undefined, `add a trigger for ${rule.id} message ${id}`);
-      const f: Finding | undefined = decisionFor(t.cmd, t.opts).findings.find((x) => x.ruleId === rule.id && x.messageId === id);
-      assert.ok(f, `${JSON.stringify(t.cmd)} does not raise ${rule.id} message ${id}`);
+      const d: Decision = 'tool' in t ? evaluate({ tool: t.tool, input: t.input, cwd: envFor().projectDir }, envFor(), policyFor()) : decisionFor(t.cmd, t.opts);
+      const f: Finding | undefined = d.findings.find((x) => x.ruleId === rule.id && x.messageId === id);
+      assert.ok(f, `${JSON.stringify(t)} does not raise ${rule.id} message ${id}`);
       for (const key of placeholders(text)) assert.equal(typeof f.data[key], 'string', `${rule.id} ${id}: no data.${key}`);
       assert.ok(!f.message.includes('{{'), f.message);
     }

@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LIMITS, analyze, display, type Analysis, type Runs, type SimpleCommand, type Stdin } from '../../lib/shell/analyze.js';
+import { parse as shellParse } from 'shell-quote';
+import { LIMITS, analyze, display, plainTokens, type Analysis, type Runs, type SimpleCommand, type Stdin } from '../../lib/shell/analyze.js';
+import { visible } from '../../lib/shell/normalize.js';
 
 const HOME = '/home/agent';
 const PROJECT = '/home/agent/proj';
@@ -32,6 +34,11 @@ interface Expected {
   stdin?: Stdin;
   /** `null`: the command must have no `runs`. */
   runs?: ExpectedRuns | null;
+  /** SimpleCommand.assignments, values shown with `$…`. */
+  assignments?: Record<string, string>;
+  clearedEnv?: boolean;
+  /** Each disguised word as `written → read` (hidden characters shown as \u{…}). */
+  disguised?: string[];
 }
 
 interface Row {
@@ -78,6 +85,9 @@ function view(c: SimpleCommand, e: Expected): Expected {
     if (r !== undefined && v.runs !== null && e.runs?.producers !== undefined) v.runs.producers = r.producers.map((p) => p.program);
     if (r !== undefined && v.runs !== null && e.runs?.inline !== undefined) v.runs.inline = r.inline?.lang ?? '';
   }
+  if (e.assignments !== undefined) v.assignments = Object.fromEntries([...c.assignments].map(([k, x]) => [k, display(x)]));
+  if (e.clearedEnv !== undefined) v.clearedEnv = c.clearedEnv === true;
+  if (e.disguised !== undefined) v.disguised = (c.disguised ?? []).map((d) => `${visible(d.word)} → ${d.as}`);
   return v;
 }
 
@@ -252,7 +262,10 @@ const runners: Row[] = [
   { cmd: "runuser -l bob -c 'rm x'", commands: [{ argv: ['runuser', '-l', 'bob', '-c', 'rm x'] }, { argv: ['rm', 'x'], via: ['runuser -c'] }] },
   { cmd: 'busybox rm -rf x', commands: [{ argv: ['rm', '-rf', 'x'], via: ['busybox'] }] },
   { cmd: "busybox sh -c 'ls'", commands: [{ argv: ['sh', '-c', 'ls'], via: ['busybox'] }, { argv: ['ls'], via: ['busybox', 'sh -c'] }] },
-  { cmd: "trap 'rm -rf /tmp/x' EXIT", commands: [{ argv: ['trap', 'rm -rf /tmp/x', 'EXIT'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['trap'] }] },
+  { cmd: "trap 'rm -rf /tmp/x' EXIT", note: 'runs at exit', commands: [{ argv: ['trap', 'rm -rf /tmp/x', 'EXIT'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['trap (at exit)'] }] },
+  { cmd: "trap 'rm -rf /tmp/x' INT", note: 'may run at any point: now too', commands: [{ argv: ['trap', 'rm -rf /tmp/x', 'INT'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['trap'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['trap (at exit)'] }] },
+  { cmd: "trap 'rm -rf \"$t\"' EXIT; t=$(mktemp -d)", note: 'set after the trap: its final value', commands: [{ argv: ['trap', 'rm -rf "$t"', 'EXIT'] }, { argv: ['mktemp', '-d'] }, { argv: ['rm', '-rf', '/tmp/$…/tmp.$…'] }] },
+  { cmd: "D=/; trap 'rm -rf $D' EXIT; D=/tmp/x", note: 'changed since: either', commands: [{ argv: ['trap', 'rm -rf $D', 'EXIT'] }, { argv: ['rm', '-rf', '/$…'] }] },
   { cmd: 'trap - EXIT', commands: [{ argv: ['trap', '-', 'EXIT'] }] },
   { cmd: "alias ls='rm -rf x'", commands: [{ argv: ['alias', 'ls=rm -rf x'] }, { argv: ['rm', '-rf', 'x'], via: ['alias ls'] }] },
   { cmd: `GIT_SSH_COMMAND='sh -c "rm x"' git fetch`, commands: [{ argv: ['git', 'fetch'] }, { argv: ['sh', '-c', 'rm x'], via: ['GIT_SSH_COMMAND'] }, { argv: ['rm', 'x'] }] },
@@ -373,6 +386,80 @@ const scripts: Row[] = [
   { cmd: 'bash many.sh', bounds: ['too many scripts to read'] },
 ];
 
+// Shell functions: a definition runs nothing; a call runs the body with its arguments, in this
+// shell (a `( … )` body in a subshell), where the call is, with the definitions that may be in force.
+const functions: Row[] = [
+  { cmd: 'cleanup() { rm -rf ../outside; }', note: 'never called', commands: [] },
+  { cmd: 'function cleanup { rm -rf x; }', commands: [] },
+  { cmd: 'f()\n{\n  rm -rf x\n}', note: 'the body on its own lines', commands: [] },
+  { cmd: 'f() { rm -rf "$1"; }; f /tmp/x', commands: [{ argv: ['f', '/tmp/x'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['f()'] }] },
+  { cmd: 'function f() { ls "$@" $#; }; f a "b c"', commands: [{ argv: ['f', 'a', 'b c'] }, { argv: ['ls', 'a', 'b c', '2'] }] },
+  { cmd: 'f() { shift; echo "$1"; }; f a b', commands: [{ argv: ['f', 'a', 'b'] }, { argv: ['shift'] }, { argv: ['echo', 'b'] }] },
+  { cmd: 'f() { echo a; }; f() { echo b; }; f', note: 'redefined', commands: [{ argv: ['f'] }, { argv: ['echo', 'b'] }] },
+  { cmd: 'f() { echo a; }; test -n "$X" && f() { echo b; }; f', note: 'maybe redefined: both', commands: [{ argv: ['test', '-n', '$…'] }, { argv: ['f'] }, { argv: ['echo', 'a'] }, { argv: ['echo', 'b'] }] },
+  { cmd: 'f() { echo a; }; if x; then f() { echo b; }; fi; f', commands: [{ argv: ['x'] }, { argv: ['f'] }, { argv: ['echo', 'a'] }, { argv: ['echo', 'b'] }] },
+  { cmd: 'f() { cd /tmp; }; f; pwd', note: 'a { } body runs in this shell', commands: [{ argv: ['f'] }, { argv: ['cd', '/tmp'] }, { argv: ['pwd'], cwd: '/tmp' }] },
+  { cmd: 'f() ( cd /tmp ); f; pwd', note: 'a ( ) body in a subshell', commands: [{ argv: ['f'] }, { argv: ['cd', '/tmp'] }, { argv: ['pwd'], cwd: PROJECT }] },
+  { cmd: 'X=/b; f() { local X=/a; echo $X; }; f; echo $X', commands: [{ argv: ['f'] }, { argv: ['local', 'X=/a'] }, { argv: ['echo', '/a'] }, { argv: ['echo', '/b'] }] },
+  { cmd: 'f() { echo hi; }; echo "$(f)"', note: 'called in a substitution', commands: [{ argv: ['f'], via: ['$(…)'] }, { argv: ['echo', 'hi'], via: ['$(…)', 'f()'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'f() { echo "$(dirname "$1")"; }; f /srv/a', note: 'its substitutions run with the call', commands: [{ argv: ['f', '/srv/a'] }, { argv: ['dirname', '/srv/a'], via: ['f()', '$(…)'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'f() { rm -rf "$1"; }; $CMD', note: 'an unknown program may be f', commands: [{ argv: ['$…'] }, { argv: ['rm', '-rf', '$…'], via: ['f()'] }] },
+  { cmd: 'f() { rm -rf "$1"; }; export -f f', note: 'handed to child shells', commands: [{ argv: ['export', '-f', 'f'] }, { argv: ['rm', '-rf', '$…'], via: ['f()'] }] },
+  { cmd: 'trap cleanup EXIT; cleanup() { rm -rf x; }', note: 'defined after the trap', commands: [{ argv: ['trap', 'cleanup', 'EXIT'] }, { argv: ['cleanup'], via: ['trap (at exit)'] }, { argv: ['rm', '-rf', 'x'], via: ['trap (at exit)', 'cleanup()'] }] },
+  { cmd: 'f() { echo "$1"; f "$1"; }; f a', note: 'recursion: once more with unknown arguments', commands: [{ argv: ['f', 'a'] }, { argv: ['echo', 'a'] }, { argv: ['f', 'a'] }, { argv: ['echo', '$…'] }, { argv: ['f', '$…'] }] },
+  { cmd: 'echo } ; f() { echo done }; echo x; }; f', note: 'a } that is an argument closes early', commands: [{ argv: ['echo', '}'] }, { argv: ['echo', 'x'] }, { argv: ['f'] }, { argv: ['echo', 'done'] }] },
+  { cmd: 'f() { rm -rf x', note: 'unclosed: read as commands', commands: [{ argv: ['f'] }, { argv: ['rm', '-rf', 'x'] }] },
+];
+
+// What runs in this shell and what may not: assignments and `cd` after `&&`/`||`, inside `if` or a
+// loop, in a pipeline stage or in the background may not take effect; then the value is unknown.
+const flow: Row[] = [
+  { cmd: 'X=/a; false && X=/b; echo $X', note: '/a or /b', commands: [{ argv: ['false'] }, { argv: ['echo', '/$…'] }] },
+  { cmd: 'false && X=/b; echo $X', note: 'unset or /b', commands: [{ argv: ['false'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'X=/a; test -d x && X=/a; echo $X', note: 'the same either way', commands: [{ argv: ['test', '-d', 'x'] }, { argv: ['echo', '/a'] }] },
+  { cmd: 'X=/a; make && X=/b && echo $X', note: 'after it in the same list', commands: [{ argv: ['make'] }, { argv: ['echo', '/b'] }] },
+  { cmd: 'X=/srv/a/x; if c; then X=/srv/b/x; fi; echo $X', commands: [{ argv: ['c'] }, { argv: ['echo', '/srv/$…/x'] }] },
+  { cmd: 'X=/a; for f in a; do X=$f; done; echo $X', commands: [{ argv: ['for', 'f', 'in', 'a'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'X=a; echo | X=b; echo $X', note: 'a pipeline stage is a subshell', commands: [{ argv: ['echo'] }, { argv: ['echo', '$…'] }] },
+  { cmd: '{ X=/b; }; echo $X', commands: [{ argv: ['echo', '/b'] }] },
+  { cmd: 'false || cd /tmp; pwd', commands: [{ argv: ['false'] }, { argv: ['cd', '/tmp'] }, { argv: ['pwd'], cwd: '/$…' }] },
+  { cmd: 'cd /tmp && ls; pwd', commands: [{ argv: ['cd', '/tmp'] }, { argv: ['ls'], cwd: '/tmp' }, { argv: ['pwd'], cwd: '/tmp' }] },
+  { cmd: 'pushd /tmp; popd; pwd', commands: [{ argv: ['pushd', '/tmp'] }, { argv: ['popd'], cwd: '/tmp' }, { argv: ['pwd'], cwd: PROJECT }] },
+  { cmd: 'X=/a; read X; echo $X', commands: [{ argv: ['read', 'X'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'X=/a; printf -v X %s b; mapfile M; echo $X $M', commands: [{ argv: ['printf', '-v', 'X', '%s', 'b'] }, { argv: ['mapfile', 'M'] }, { argv: ['echo', '$…', '$…'] }] },
+  { cmd: 'X=/a; unset X; echo "[$X]"', commands: [{ argv: ['unset', 'X'] }, { argv: ['echo', '[]'] }] },
+  { cmd: 'set -- a b; echo $2 $#', commands: [{ argv: ['set', '--', 'a', 'b'] }, { argv: ['echo', 'b', '2'] }] },
+  { cmd: "X=/a; eval 'X=/b'; echo $X", note: 'eval runs in this shell', commands: [{ argv: ['eval', 'X=/b'] }, { argv: ['echo', '/b'] }] },
+  { cmd: 'cd /tmp && echo "$(pwd)"', note: 'a substitution runs where its command does', commands: [{ argv: ['cd', '/tmp'] }, { argv: ['pwd'], cwd: '/tmp' }, { argv: ['echo', '$…'] }] },
+  { cmd: 'X=/srv; echo "$(ls $X)"', commands: [{ argv: ['ls', '/srv'] }, { argv: ['echo', '$…'] }] },
+  { cmd: 'case $x in a) X=/b;; esac; echo $X', commands: [{ argv: ['case', '$…', 'in', 'a'] }, { argv: ['echo', '$…'] }] },
+];
+
+// The temp directory reached without naming it: `$TMPDIR` (not set here) and mktemp's output are
+// /tmp/<unknown>; a name that would be a system directory if TMPDIR were unset stays unknown.
+const temp: Row[] = [
+  { cmd: 'echo "$TMPDIR/x" ${TMPDIR:-/tmp}/y', commands: [{ argv: ['echo', '/tmp/$…/x', '/tmp/$…/y'] }] },
+  { cmd: 'echo $TMPDIR $TMPDIR/ $TMPDIR/usr $TMPDIR/..', commands: [{ argv: ['echo', '$…', '$…/', '$…/usr', '$…/..'] }] },
+  { cmd: 'TMPDIR=/var/x; echo $TMPDIR/y', commands: [{ argv: ['echo', '/var/x/y'] }] },
+  { cmd: 'd=$(mktemp -d); echo $d', commands: [{ argv: ['mktemp', '-d'] }, { argv: ['echo', '/tmp/$…/tmp.$…'] }] },
+  { cmd: 'echo $(mktemp -t build.XXXXXX) $(mktemp -p /srv) $(mktemp x.XXX)', commands: [{ argv: ['mktemp', '-t', 'build.XXXXXX'] }, { argv: ['mktemp', '-p', '/srv'] }, { argv: ['mktemp', 'x.XXX'] }, { argv: ['echo', '/tmp/$…/build.$…', '/srv/tmp.$…', `${PROJECT}/x.$…`] }] },
+  { cmd: 'echo $(TMPDIR=/srv mktemp)', commands: [{ argv: ['mktemp'] }, { argv: ['echo', '/srv/tmp.$…'] }] },
+];
+
+// The environment a command gets from its command line, and words in disguise.
+const environment: Row[] = [
+  { cmd: 'ls', commands: [{ argv: ['ls'], assignments: {} }] },
+  { cmd: 'FOO=1 BAR=$X ls', commands: [{ argv: ['ls'], assignments: { FOO: '1', BAR: '$…' } }] },
+  { cmd: 'export A=1; B=2; env -u A C=3 ls', commands: [{ argv: ['export', 'A=1'] }, { argv: ['ls'], via: ['env'], assignments: { B: '2', C: '3' } }] },
+  { cmd: 'A=1; env -i PATH=/bin ls', commands: [{ argv: ['ls'], assignments: { PATH: '/bin' }, clearedEnv: true }] },
+  { cmd: 'sudo FOO=1 rm -rf x', note: 'sudo takes assignments too', commands: [{ argv: ['rm', '-rf', 'x'], via: ['sudo'], assignments: { FOO: '1' } }] },
+  { cmd: 'r\u200bm x', commands: [{ argv: ['rm', 'x'], disguised: ['r\\u{200b}m → rm'] }] },
+  { cmd: 'ｓｕｄｏ rм -\u200brf x', commands: [{ argv: ['rm', '-rf', 'x'], via: ['sudo'], disguised: ['\\u{ff53}\\u{ff55}\\u{ff44}\\u{ff4f} → sudo', 'r\\u{43c} → rm', '-\\u{200b}rf → -rf'] }] },
+  { cmd: 'rm\u00a0-rf x', note: 'a no-break space inside a word', commands: [{ argv: ['rm', '-rf', 'x'] }] },
+  { cmd: 'echo a\u00a0b c\ufeffd', commands: [{ argv: ['echo', 'a\u00a0b', 'c\ufeffd'], disguised: [] }] },
+  { cmd: './скрипт.sh', commands: [{ argv: ['./скрипт.sh'], disguised: [] }] },
+];
+
 const nested = (open: string, close: string, n: number): string => `echo ${open.repeat(n)}x${close.repeat(n)}`;
 
 const bounds: Row[] = [
@@ -384,15 +471,36 @@ const bounds: Row[] = [
   { cmd: `${'eval '.repeat(LIMITS.maxDepth)}x`, bounds: [] },
   { cmd: `${'eval '.repeat(LIMITS.maxDepth + 1)}x`, bounds: ['nesting depth'] },
   { cmd: 'true;'.repeat(LIMITS.maxCommands + 1), bounds: ['too many commands'] },
+  { cmd: `${'nice '.repeat(LIMITS.maxWrappers)}rm x`, commands: [{ argv: ['rm', 'x'] }] },
+  { cmd: `${'nice '.repeat(LIMITS.maxWrappers + 1)}rm x`, bounds: ['too many nested wrappers'] },
   { cmd: `echo ${'x'.repeat(LIMITS.maxInput)}`, bounds: [`input longer than ${LIMITS.maxInput} characters`] },
 ];
 
-const groups: Record<string, Row[]> = { simple, chains, comments, via, cwd, variables, stdin, runners, runs, oneliners, literals, scripts, bounds };
+const groups: Record<string, Row[]> = { simple, chains, comments, via, cwd, variables, stdin, runners, runs, oneliners, literals, scripts, bounds, functions, flow, temp, environment };
 for (const [group, rows] of Object.entries(groups)) {
   for (const row of rows) {
     const text = row.cmd.length > 80 ? `${row.cmd.slice(0, 60)}… (${row.cmd.length} characters)` : row.cmd;
-    void test(`${group}: ${text}${row.note === undefined ? '' : `  [${row.note}]`}`, () => check(row, group === 'scripts'));
+    void test(`${group}: ${visible(text)}${row.note === undefined ? '' : `  [${row.note}]`}`, () => check(row, group === 'scripts'));
   }
+}
+
+// The fast tokenizer for plain text gives what shell-quote gives (the analysis relies on it).
+const plainTexts = [
+  'ls -la',
+  '  git   status\t--short ',
+  'a;b&&c||d|e&f',
+  'a ;; b ;& c ;;& d |& e',
+  '&&& ||| ;;; |&& ;&&',
+  'echo {a,b} ~/x [ok] !x %y ^z @w =v +u :t',
+  'rm -rf \u0001' + '0\u0001 \u0004x\u0005 \ue001',
+  'ls é ｒｍ',
+  '',
+  ' \t ',
+];
+for (const t of plainTexts) {
+  void test(`tokenizer: ${JSON.stringify(t)} as shell-quote reads it`, () => {
+    assert.deepEqual(plainTokens(t), shellParse(t, (k: string) => `\u0002${k}\u0002`));
+  });
 }
 
 // Hostile input: always an answer, quickly, never an exception; a bound whenever not all was read.

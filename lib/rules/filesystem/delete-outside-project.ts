@@ -56,7 +56,7 @@ export default defineRule({
       // An unknown part (`/srv/$X`, `$(pwd)/x`): judged by the directory its known prefix already
       // names. Recursive rm of an unbounded one is fs/rm-unresolved's.
       if (d.kind === 'rm' && d.recursive && unresolvedScope(d.word, cmd.cwd, ctx.home, ctx.projectDir) !== undefined) continue;
-      const prefix = isDynamic(cmd.cwd) ? '' : knownPrefix(d.word, cmd.cwd);
+      const prefix = knownPrefix(d.word, cmd.cwd);
       if (prefix === '') {
         // Could be anywhere: a whole tree is worth a question, one file of unknown name is not.
         if (d.kind === 'find' || d.kind === 'rsync') hits.push(hit(d));

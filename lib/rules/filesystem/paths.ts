@@ -15,9 +15,12 @@ export interface Target {
   glob: boolean;
 }
 
-/** Resolves a deletion operand against the command's cwd. Undefined if any part is unknown. */
+/**
+ * Resolves a deletion operand against the command's cwd. Undefined if any part is unknown; an
+ * absolute path needs no cwd (a command run on another host, after `cd "$X"`).
+ */
 export function resolveTarget(word: string, cwd: string): Target | undefined {
-  if (isDynamic(word) || isDynamic(cwd)) return undefined;
+  if (isDynamic(word) || (isDynamic(cwd) && !word.startsWith('/'))) return undefined;
   let p = path.posix.resolve(cwd, word);
   let glob = false;
   // `dir/*`, `dir/.*`, `dir/*.*`, `dir/.[!.]*`, `dir/[a-z]*`: everything (or every hidden entry,
@@ -32,9 +35,10 @@ export function resolveTarget(word: string, cwd: string): Target | undefined {
   return { word, path: p, glob };
 }
 
-/** The known prefix of a word with an unknown part: `/srv/$X/y` → `/srv/`. */
+/** The known prefix of a word with an unknown part: `/srv/$X/y` → `/srv/` (a word without one: itself). */
 export function knownPrefix(word: string, cwd: string): string {
-  const before = word.slice(0, word.indexOf(UNKNOWN));
+  const at = word.indexOf(UNKNOWN);
+  const before = at === -1 ? word : word.slice(0, at);
   if (before === '') return '';
   if (before.startsWith('/')) return before;
   return isDynamic(cwd) ? '' : path.posix.join(cwd, before);
@@ -98,10 +102,28 @@ export function isOutsideProject(p: string, projectDir: string, home: string): b
  * a directory deep inside a safe place. `cwd` may be unknown too (after `cd $X`).
  */
 export function unresolvedScope(word: string, cwd: string, home: string, projectDir: string): string | undefined {
-  const prefix = isDynamic(cwd) ? '' : knownPrefix(word, cwd);
+  const prefix = knownPrefix(word, cwd);
   if (prefix === '') return 'anything';
   const dir = prefix.endsWith('/') ? prefix.slice(0, -1) || '/' : prefix.slice(0, prefix.lastIndexOf('/')) || '/';
+  if (isScratch(dir, home) && namesEntryIn(word, prefix)) return undefined;
   return criticalReason(dir, home) !== undefined || isSameOrAncestor(dir, projectDir) ? `all of ${dir}` : undefined;
+}
+
+/**
+ * The word names an entry inside the directory its known prefix ends in, however the unknown part
+ * turns out (the part itself taken not to climb with `..`, as everywhere here): the prefix ends in
+ * part of a name (`/tmp/build-$X`), or a name is written around or after the unknown part
+ * (`/tmp/$X.log`, `/tmp/$X/out`, what `$TMPDIR/out` and `$(mktemp -d)` resolve to). Not `/tmp/$X`
+ * (X may be empty), nor a glob over everything (`/tmp/$X/*`), nor `..`.
+ */
+function namesEntryIn(word: string, prefix: string): boolean {
+  const rest = word.slice(prefix.length).split('/');
+  if (rest.some((c) => c === '..')) return false;
+  if (!prefix.endsWith('/')) return true;
+  return rest.some((c) => {
+    const known = c.split(UNKNOWN).join('');
+    return known !== '' && known !== '.' && !/^[.*?]+$/.test(known.replace(/\[[^\]]*\]/g, '?'));
+  });
 }
 
 /** Root, a top-level directory, a system directory, the home directory or one of its ancestors. */

@@ -26,7 +26,7 @@ export default defineRule({
         // Root, home and system directories are fs/rm-critical's (and fs/find-delete-critical's).
         if (criticalReason(t.path, ctx.home) !== undefined) continue;
         p = protectedReached(d, t.path, ctx.protectedPaths);
-      } else if (isDynamic(d.word) && !isDynamic(cmd.cwd)) {
+      } else if (isDynamic(d.word)) {
         // `~/.ssh/$X`: whatever the unknown part is, it is inside the directory its known prefix names.
         const prefix = knownPrefix(d.word, cmd.cwd);
         const dir = path.posix.resolve(prefix.endsWith('/') ? prefix : path.posix.dirname(prefix));

@@ -22,7 +22,8 @@ export default defineRule({
     if (!rm.recursive) return [];
     const hits = [];
     for (const word of rm.operands) {
-      if (!isDynamic(word) && !isDynamic(cmd.cwd)) continue;
+      // A known word is resolved, unless it is relative to a directory warden cannot know.
+      if (!isDynamic(word) && (!isDynamic(cmd.cwd) || word.startsWith('/'))) continue;
       // `find … -exec rm -rf {} +`: the matches are below the find's root, which the find rules judge.
       if (fromFind(cmd, word)) continue;
       // A known prefix deep inside a safe directory bounds the damage; `$X`, `/$X`, `~/$X` do not.

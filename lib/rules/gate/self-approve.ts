@@ -3,7 +3,7 @@ import { isDynamic } from '../../shell/analyze.js';
 import { defineRule } from '../define.js';
 
 /** The warden CLI's own arguments in argv, whichever way it is started; undefined if this is not warden. */
-function wardenArgs(argv: readonly string[]): readonly string[] | undefined {
+export function wardenArgs(argv: readonly string[]): readonly string[] | undefined {
   const base = (w: string | undefined): string => path.posix.basename(w ?? '');
   const first = base(argv[0]);
   if (first === 'warden' || first === 'warden.cjs') return argv.slice(1);

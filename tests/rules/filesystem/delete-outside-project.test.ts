@@ -130,6 +130,11 @@ const invalid: Invalid[] = [
   { cmd: 'ls; rm ~/.bashrc', ruleId: R },
   { cmd: 'timeout 5 shred ~/x', ruleId: R },
   { cmd: 'rm ~/.bashrc', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
+  // On another host or in a container the cwd is unknown, but an absolute path is still that path.
+  { cmd: "ssh host 'rm -rf /srv/app/releases/old'", ruleId: R },
+  { cmd: "ssh host 'rm -rf ~/old-release'", note: '~ is the remote home', ruleId: R },
+  { cmd: 'docker exec web rm -rf /app/node_modules', ruleId: R },
+  { cmd: 'cd "$X" && rm /srv/data/x.db', ruleId: R },
 ];
 
 /** Other rules own these targets; this one stays quiet (one finding per target). */

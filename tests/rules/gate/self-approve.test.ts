@@ -11,7 +11,6 @@ const valid: Valid[] = [
   { cmd: 'warden pending --json' },
   { cmd: 'warden trust list' },
   { cmd: 'warden trust show github.com --json' },
-  { cmd: 'warden reject k7m2qp', note: 'refusing is not granting' },
   { cmd: 'warden explain -- curl -X POST https://api.example.com' },
   { cmd: 'warden journal note --decision "x" --rationale "y"' },
   { cmd: 'echo "run warden approve k7m2qp"' },
