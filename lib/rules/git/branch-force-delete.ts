@@ -15,7 +15,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'branch') return [];
     const { options, operands } = splitArgs(git.args);
     const forceDelete = hasFlag(options, 'D') || (hasFlag(options, 'd', '--delete') && hasFlag(options, 'f', '--force'));

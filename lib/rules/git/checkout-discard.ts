@@ -19,7 +19,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub === 'switch') {
       // `git switch -f` / `--discard-changes`: checkout -f under its newer name.
       const { options } = splitArgs(git.args, SWITCH_VALUE_FLAGS);

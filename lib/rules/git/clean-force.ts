@@ -16,7 +16,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'clean') return [];
     const { options } = splitArgs(git.args, new Set(['-e', '--exclude']));
     if (hasFlag(options, 'n', '--dry-run')) return [];

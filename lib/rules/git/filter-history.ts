@@ -21,7 +21,7 @@ export default defineRule({
     let sub: string;
     let args: string[];
     if (cmd.program === 'git') {
-      const git = parseGit(cmd.argv);
+      const git = parseGit(cmd.argv, cmd.assignments);
       if (git === undefined) return [];
       ({ sub, args } = git);
     } else {

@@ -51,7 +51,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git === undefined) return [];
     const how = immediatePrune(git);
     return how === undefined ? [] : [{ messageId: 'prune' as const, data: { segment: cmd.text, how } }];

@@ -1,11 +1,13 @@
 // `git [global options] <subcommand> [args]` → the subcommand, its args, and the global options
-// that change what it does (`-C dir`, `-c name=value`). An alias given on the command line
-// (`git -c alias.nuke='reset --hard' nuke`) is expanded as git would; `git <sub> --help` only
-// shows the manual, so it is no subcommand call at all.
+// that change what it does (`-C dir`, `-c name=value`). Settings given in the environment
+// (`GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_<n>`/`GIT_CONFIG_VALUE_<n>`, `GIT_CONFIG_PARAMETERS`) count
+// like `-c` ones, which override them. An alias given either way (`git -c alias.nuke='reset --hard'
+// nuke`) is expanded as git would; `git <sub> --help` only shows the manual, so it is no subcommand
+// call at all.
 
 import path from 'node:path';
 import { parse as shellParse } from 'shell-quote';
-import { UNKNOWN, isDynamic } from '../../shell/analyze.js';
+import { UNKNOWN, isDynamic, type Assignments } from '../../shell/analyze.js';
 
 const GLOBAL_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
 
@@ -32,9 +34,46 @@ export function isFalse(value: string | undefined): boolean {
   return value !== undefined && /^(false|no|off|0)$/i.test(value.trim());
 }
 
-export function parseGit(argv: readonly string[]): GitCall | undefined {
+/** GIT_CONFIG_COUNT entries beyond which an unknown count is not followed (git reads any number). */
+const MAX_ENV_CONFIG = 64;
+
+/**
+ * Settings the environment gives git: `GIT_CONFIG_PARAMETERS` (`'name'='value' …`, what `git -c`
+ * hands to child gits), then `GIT_CONFIG_KEY_<n>`/`GIT_CONFIG_VALUE_<n>` for n below
+ * `GIT_CONFIG_COUNT` (any that are set, when the count is unknown). A name warden cannot know may
+ * be any setting: it is kept as UNKNOWN.
+ */
+function envConfig(env: Assignments): GitCall['config'] {
+  const out: GitCall['config'] = [];
+  const params = env.get('GIT_CONFIG_PARAMETERS');
+  if (params !== undefined) {
+    if (isDynamic(params)) out.push({ name: UNKNOWN, value: UNKNOWN });
+    else {
+      for (const w of shellParse(params)) {
+        if (typeof w !== 'string') continue;
+        const eq = w.indexOf('=');
+        out.push(eq === -1 ? { name: w, value: 'true' } : { name: w.slice(0, eq), value: w.slice(eq + 1) });
+      }
+    }
+  }
+  const count = env.get('GIT_CONFIG_COUNT');
+  if (count === undefined) return out;
+  const n = /^\d+$/.test(count) ? Math.min(Number(count), MAX_ENV_CONFIG) : MAX_ENV_CONFIG;
+  for (let i = 0; i < n; i++) {
+    const name = env.get(`GIT_CONFIG_KEY_${i}`);
+    const value = env.get(`GIT_CONFIG_VALUE_${i}`);
+    if (name === undefined && !/^\d+$/.test(count)) continue;
+    out.push({ name: name === undefined || isDynamic(name) ? UNKNOWN : name, value: value ?? '' });
+  }
+  return out;
+}
+
+const NO_ENV: Assignments = new Map();
+
+/** `env`: the variables the command line sets for git (SimpleCommand.assignments). */
+export function parseGit(argv: readonly string[], env: Assignments = NO_ENV): GitCall | undefined {
   let dir: string | undefined;
-  const config: GitCall['config'] = [];
+  const config: GitCall['config'] = env.size === 0 ? [] : envConfig(env);
   const setting = (kv: string, unknownValue: boolean): void => {
     const eq = kv.indexOf('=');
     // `-c name` alone means true; `--config-env=name=VAR` takes the value from the environment.
@@ -73,7 +112,9 @@ const MAX_ALIAS_DEPTH = 8;
 function expandAlias(call: GitCall): GitCall {
   let cur = call;
   for (let depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
-    const value = configValue(cur, `alias.${cur.sub}`);
+    // A setting whose name warden cannot know may define this very alias.
+    const unknown = cur.config.find((c) => c.name === UNKNOWN);
+    const value = configValue(cur, `alias.${cur.sub}`) ?? (unknown !== undefined ? UNKNOWN : undefined);
     if (value === undefined) return cur;
     if (value.trimStart().startsWith('!') || isDynamic(value)) return { ...cur, sub: UNKNOWN, shellAlias: { name: cur.sub, value } };
     const words = shellParse(value).filter((w): w is string => typeof w === 'string');

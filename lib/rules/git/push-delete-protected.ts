@@ -17,7 +17,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd, ctx) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'push') return [];
     const hit = deletedRefs(git, cmd.cwd, ctx).find((r) => isProtectedRef(r, ctx));
     return hit === undefined ? [] : [{ messageId: 'protected' as const, data: { segment: cmd.text, branch: display(hit) } }];

@@ -18,7 +18,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd, ctx) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'push') return [];
     const refs = deletedRefs(git, cmd.cwd, ctx);
     // One finding per push: protected refs make it git/push-delete-protected's.

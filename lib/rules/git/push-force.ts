@@ -33,7 +33,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd, ctx) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'push') return [];
     const { options, operands } = splitArgs(git.args, VALUE_FLAGS);
     const refspecs = operands.slice(1);

@@ -18,7 +18,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'reflog') return [];
     const [verb, ...rest] = git.args;
     if (verb !== 'expire' && verb !== 'delete') return [];

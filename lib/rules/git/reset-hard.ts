@@ -15,7 +15,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'reset') return [];
     const { options } = splitArgs(git.args);
     return hasFlag(options, undefined, '--hard', '--merge') ? [{ messageId: 'hard', data: { segment: cmd.text } }] : [];

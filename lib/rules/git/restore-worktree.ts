@@ -15,7 +15,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'restore') return [];
     const { options } = splitArgs(git.args, new Set(['-s', '--source', '--pathspec-from-file']));
     const staged = hasFlag(options, 'S', '--staged');

@@ -17,7 +17,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'rm') return [];
     const { options, operands } = splitArgs(git.args, new Set(['--pathspec-from-file']));
     if (!hasFlag(options, 'f', '--force') || hasFlag(options, undefined, '--cached') || hasFlag(options, 'n', '--dry-run')) return [];

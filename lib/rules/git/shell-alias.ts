@@ -16,7 +16,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const a = parseGit(cmd.argv)?.shellAlias;
+    const a = parseGit(cmd.argv, cmd.assignments)?.shellAlias;
     return a === undefined ? [] : [{ messageId: 'alias' as const, data: { segment: cmd.text, name: a.name, value: display(a.value) } }];
   },
 });

@@ -14,7 +14,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'stash') return [];
     const verb = git.args.find((a) => !a.startsWith('-'));
     return verb === 'drop' || verb === 'clear' ? [{ messageId: 'drop', data: { segment: cmd.text } }] : [];

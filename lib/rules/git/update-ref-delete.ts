@@ -17,7 +17,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'update-ref') return [];
     const { options, operands } = splitArgs(git.args, new Set(['-m']));
     // git knows only `-d`; `--delete` would fail there, and counting it costs nothing.

@@ -17,7 +17,7 @@ export default defineRule({
   },
   programs: ['git'],
   check(cmd) {
-    const git = parseGit(cmd.argv);
+    const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'worktree') return [];
     const [verb, ...rest] = git.args;
     if (verb !== 'remove') return [];

