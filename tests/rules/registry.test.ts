@@ -152,6 +152,7 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   'net/tunnel': { tunnel: { cmd: 'ngrok http 3000' } },
   'net/firewall-disable': { firewall: { cmd: 'ufw disable' } },
   'net/bind-all-interfaces': { all: { cmd: 'flask run --host 0.0.0.0' }, default: { cmd: 'python3 -m http.server' }, listen: { cmd: 'nc -l 4444' } },
+  'net/interface-down': { down: { cmd: 'ip link set eth0 down' } },
 };
 
 void test('rule ids are unique and well-formed', () => {
