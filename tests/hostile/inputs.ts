@@ -63,6 +63,7 @@ export const HOSTILE: readonly Hostile[] = [
   { name: '10,000 unterminated $(', stdin: text(bashEvent(`echo ${'$('.repeat(10_000)}`)), expect: 'held', reason: /core\/analysis-bound/ },
   { name: '10,000 nested "$( … )" around rm -rf ~', stdin: text(bashEvent(`echo ${'"$('.repeat(10_000)}rm -rf ~${')"'.repeat(10_000)}`)), expect: 'held', reason: /core\/analysis-bound/ },
   { name: '5,000 nested eval', stdin: text(bashEvent(`${'eval '.repeat(5_000)}rm -rf ~`)), expect: 'held' },
+  { name: '4,000 wrappers (sudo env nice timeout 5, repeated)', stdin: text(bashEvent(`${'sudo env nice timeout 5 '.repeat(1_000)}rm -rf ~`)), expect: 'held' },
   { name: '20,000 nested os.system( in python -c', stdin: text(bashEvent(`python3 -c "${'os.system('.repeat(20_000)}'rm -rf ~'${')'.repeat(20_000)}"`)), expect: 'held' },
   // Length of a pipeline
   { name: '1,000-stage pipeline into sh', stdin: text(bashEvent(`${stages(999, -1, '')} | sh`)), expect: 'held' },
