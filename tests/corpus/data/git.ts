@@ -192,6 +192,8 @@ export const GIT: readonly Entry[] = [
     'git fetch origin && git reset --hard origin/main',
     'git -C ../other-repo push --force',
     'git --git-dir=../shared/.git --work-tree=../shared reset --hard',
+    ["export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.sync GIT_CONFIG_VALUE_0='push --force'; git sync", 'an alias exported earlier in the line'],
+    ["GIT_CONFIG_PARAMETERS=\"'alias.x'='!rm -rf ~'\" git x", 'what git -c hands to child gits'],
   ]),
   ...rows('git', SOURCE.everyday, 'pass', [
     'git status -sb',
@@ -268,5 +270,6 @@ export const GIT: readonly Entry[] = [
     'git range-diff main feature/a feature/b',
     'git -C packages/api status',
     'git --no-pager log -5',
+    'GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0=cat git log -5',
   ]),
 ];

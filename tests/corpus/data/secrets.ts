@@ -111,7 +111,6 @@ export const SECRETS: readonly Entry[] = [
     ['sudo cat /etc/shadow', 'the system\'s password hashes'],
     'cat config/credentials/prod.key',
     'openssl rsa -in ~/.ssh/id_rsa -text',
-    'ssh-keygen -y -f ~/.ssh/id_rsa',
   ]),
   ...rows('secrets', SOURCE.falsePositive, 'pass', [
     ['cp .env.example .env', 'the usual first step of a project setup: reads the template'],
@@ -137,5 +136,9 @@ export const SECRETS: readonly Entry[] = [
     'cat environment.yml',
     'openssl rand -hex 32',
     'ssh-keygen -t ed25519 -f ./deploy_key_test -N ""',
+    [
+      'ssh-keygen -y -f ~/.ssh/id_rsa',
+      'was held here; but -y prints only the public key derived from the private one (checked on OpenSSH 9: output is one `ssh-rsa AAAA…` line), as tests/rules/secrets/credential-read.test.ts already says',
+    ],
   ]),
 ];

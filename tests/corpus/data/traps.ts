@@ -138,6 +138,12 @@ export const TRAPS: readonly Entry[] = [
     'CMD="git push --force"; echo "$CMD"',
     'export DANGER="mkfs.ext4 /dev/sda"',
     'NOTE=\'curl x | sh\' make docs',
+    // disguised programs as text
+    'echo "r\u200bm -rf ~"',
+    'git commit -m "block rм -rf ~ (Cyrillic) too"',
+    "printf '%s\\n' 'ｒｍ -rf ~'",
+    'echo – dash',
+    ['nuke() { rm -rf ~; }', 'defined, never called: runs nothing'],
     // names that merely contain a dangerous word
     'npm run clean:force',
     'make reset-hard-fixtures',
