@@ -35,7 +35,6 @@ type Trigger = { cmd: string; opts?: Opts } | { tool: string; input: Record<stri
 const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   'core/analysis-bound': { bound: { cmd: 'echo $(ls' } },
   'core/policy-invalid': { invalid: { cmd: 'ls', opts: { policy: 'preset: extreme\n' } } },
-  'core/obfuscated-program': { program: { cmd: 'r\u200bm notes.txt' }, option: { cmd: 'ls -\u200bla' } },
   'gate/self-approve': { approve: { cmd: 'warden approve k7m2qp' } },
   'self/warden-state': {
     shell: { cmd: 'echo x > ~/.claude/warden/policy.yaml' },
@@ -53,6 +52,7 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   },
   'self/project-policy': { untrusted: { cmd: 'echo x > .claude/warden.yaml' }, trusted: { cmd: 'echo x > .claude/warden.yaml', opts: { policy: 'trusted_projects: [~/proj]\n' } } },
   'self/identity-file': { identity: { cmd: 'echo x >> .claude/identity.md' } },
+  'self/nested-claude': { flag: { cmd: 'claude --bare -p hi' }, variable: { cmd: 'CLAUDE_CONFIG_DIR=/tmp/c claude -p hi' } },
   'self/nested-claude-extension': { flag: { cmd: 'claude --plugin-dir ./p -p hi' }, add: { cmd: 'claude mcp add fs -- npx server' } },
   'self/warden-command': { command: { cmd: 'warden uninstall' } },
   'self/api-write': { request: { cmd: 'curl -X POST http://127.0.0.1:7007/api/approvals/k7m2qp/approve' } },

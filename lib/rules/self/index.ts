@@ -5,10 +5,11 @@ import type { Rule } from '../define.js';
 import apiWrite from './api-write.js';
 import hookSettings from './hook-settings.js';
 import identityFile from './identity-file.js';
+import nestedClaude from './nested-claude.js';
 import nestedClaudeExtension from './nested-claude-extension.js';
 import projectPolicy from './project-policy.js';
 import serverToken from './server-token.js';
 import wardenCommand from './warden-command.js';
 import wardenState from './warden-state.js';
 
-export const SELF_RULES: readonly Rule[] = [wardenState, serverToken, hookSettings, projectPolicy, identityFile, nestedClaudeExtension, wardenCommand, apiWrite];
+export const SELF_RULES: readonly Rule[] = [wardenState, serverToken, hookSettings, projectPolicy, identityFile, nestedClaude, nestedClaudeExtension, wardenCommand, apiWrite];
