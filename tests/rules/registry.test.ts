@@ -35,6 +35,7 @@ type Trigger = { cmd: string; opts?: Opts } | { tool: string; input: Record<stri
 const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   'core/analysis-bound': { bound: { cmd: 'echo $(ls' } },
   'core/policy-invalid': { invalid: { cmd: 'ls', opts: { policy: 'preset: extreme\n' } } },
+  'core/obfuscated-program': { program: { cmd: 'r\u200bm notes.txt' }, option: { cmd: 'ls -\u200bla' } },
   'gate/self-approve': { approve: { cmd: 'warden approve k7m2qp' } },
   'self/warden-state': {
     shell: { cmd: 'echo x > ~/.claude/warden/policy.yaml' },
