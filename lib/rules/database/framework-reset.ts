@@ -1,3 +1,4 @@
+import type { Assignments } from '../../shell/analyze.js';
 import { RUNNERS, unwrapRunner } from '../../sql/runners.js';
 import { defineRule } from '../define.js';
 import { commandText, productionTarget, severity } from './target.js';
@@ -43,16 +44,25 @@ const RESETS: readonly Reset[] = [
 ];
 
 const TOOLS = [...new Set(RESETS.flatMap((r) => r.tools))];
+const ENV_VARS = ['RAILS_ENV', 'RACK_ENV', 'MIX_ENV', 'NODE_ENV', 'APP_ENV'];
 const ENV_ARG = /^(RAILS_ENV|RACK_ENV|MIX_ENV|NODE_ENV|APP_ENV)=(.+)$/;
 
-/** The environment a framework command names on its command line (`RAILS_ENV=production`, `--env production`). */
-function environment(args: readonly string[]): string | undefined {
+/**
+ * The environment a framework command names on its command line (`rake db:drop
+ * RAILS_ENV=production`, `--env production`) or is given in its environment (`RAILS_ENV=production
+ * rails db:drop`, an earlier `export MIX_ENV=prod`).
+ */
+function environment(args: readonly string[], assignments: Assignments): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const m = ENV_ARG.exec(a);
     if (m) return m[2];
     if (a === '--env' || a === '--environment' || a === '-e') return args[i + 1];
     if (a.startsWith('--env=') || a.startsWith('--environment=')) return a.slice(a.indexOf('=') + 1);
+  }
+  for (const name of ENV_VARS) {
+    const v = assignments.get(name);
+    if (v !== undefined && v !== '') return v;
   }
   return undefined;
 }
@@ -73,7 +83,7 @@ export default defineRule({
     const [tool = '', ...args] = unwrapRunner(cmd.argv);
     const what = RESETS.find((r) => r.tools.includes(tool))?.match(args);
     if (what === undefined) return [];
-    const env = environment(args);
+    const env = environment(args, cmd.assignments);
     const { context, atLeast } = severity(ctx.database, env !== undefined ? productionTarget(ctx.database, { database: env }) : undefined, undefined);
     return [{ messageId: 'reset', data: { command: commandText(cmd), what, context }, ...(atLeast !== undefined ? { atLeast } : {}) }];
   },
