@@ -1094,7 +1094,9 @@ function callFunctions(cmd: SimpleCommand, state: State, b: Budget): void {
   }
   const defs = state.functions.get(name);
   if (defs === undefined) return;
-  for (const def of defs) runBody(def, cmd.argv.slice(1), cmd, state, b);
+  // A word that is wholly unknown may be any number of words (`f $X`, `f "$@"`): then so are $2, $#….
+  const args = cmd.argv.slice(1);
+  for (const def of defs) runBody(def, args.includes(UNKNOWN) ? undefined : args, cmd, state, b);
 }
 
 function runBody(def: FnDef, args: string[] | undefined, cmd: SimpleCommand, state: State, b: Budget): void {

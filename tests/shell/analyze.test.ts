@@ -395,6 +395,7 @@ const functions: Row[] = [
   { cmd: 'f() { rm -rf "$1"; }; f /tmp/x', commands: [{ argv: ['f', '/tmp/x'] }, { argv: ['rm', '-rf', '/tmp/x'], via: ['f()'] }] },
   { cmd: 'function f() { ls "$@" $#; }; f a "b c"', commands: [{ argv: ['f', 'a', 'b c'] }, { argv: ['ls', 'a', 'b c', '2'] }] },
   { cmd: 'f() { shift; echo "$1"; }; f a b', commands: [{ argv: ['f', 'a', 'b'] }, { argv: ['shift'] }, { argv: ['echo', 'b'] }] },
+  { cmd: 'main() { echo "$2"; }; main "$@"', note: 'an unknown word may be several', commands: [{ argv: ['main', '$…'] }, { argv: ['echo', '$…'] }] },
   { cmd: 'f() { echo a; }; f() { echo b; }; f', note: 'redefined', commands: [{ argv: ['f'] }, { argv: ['echo', 'b'] }] },
   { cmd: 'f() { echo a; }; test -n "$X" && f() { echo b; }; f', note: 'maybe redefined: both', commands: [{ argv: ['test', '-n', '$…'] }, { argv: ['f'] }, { argv: ['echo', 'a'] }, { argv: ['echo', 'b'] }] },
   { cmd: 'f() { echo a; }; if x; then f() { echo b; }; fi; f', commands: [{ argv: ['x'] }, { argv: ['f'] }, { argv: ['echo', 'a'] }, { argv: ['echo', 'b'] }] },
