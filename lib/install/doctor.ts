@@ -6,9 +6,10 @@
 // pointing at a node or bundle that is gone; a policy file with errors; a journal that fails
 // verification or cannot be written (not a directory, not writable, a journal file that is not a
 // regular file, less than MIN_FREE_BYTES free); a gate store (trust scores, approvals) that cannot
-// be read (every external operation then needs a human, and nothing can be approved); a failing
-// self-test.
-// warn (exit unaffected) for what only costs convenience: the `warden` command link, PATH.
+// be read (every external operation then needs a human, and nothing can be approved); a lock file
+// dated in the future (no process would ever break it); a failing self-test.
+// warn (exit unaffected) for what only costs convenience: the `warden` command link, PATH, a lock
+// left by a process that died (the next hook breaks it).
 //
 // The self-test runs the installed PreToolUse bundle exactly as Claude Code would (registered node
 // and args, JSON on stdin) in a temp cwd, with WARDEN_HOME pointing at an empty temp dir so it tests
@@ -20,9 +21,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { approvalsFile } from '../gate/approvals.js';
-import { readState, type StateFile } from '../gate/state.js';
+import { gateDir, readState, type StateFile } from '../gate/state.js';
 import { trustFile } from '../gate/trust.js';
-import { ANCHOR_FILE, HEAD_FILE, listSegments } from '../journal/read.js';
+import { LOCK_STALE_MS } from '../journal/lock.js';
+import { ANCHOR_FILE, HEAD_FILE, LOCK_FILE, listSegments } from '../journal/read.js';
 import { describeBad, verifyJournal } from '../journal/verify.js';
 import { loadPolicy, policyPaths, type EffectivePolicy } from '../policy/load.js';
 import { HOOK_TIMEOUT_S } from '../protocol/deadlines.js';
@@ -76,6 +78,7 @@ export function runDoctor(ctx: DoctorContext): Check[] {
   const policy = checkPolicy(ctx, checks);
   checkJournal(ctx, policy.journal.dir, checks);
   checkGateStores(ctx, checks);
+  checkLocks(ctx, [path.join(policy.journal.dir, LOCK_FILE), ...lockFiles(gateDir(ctx.wardenHome))], checks);
   checks.push(pre === undefined ? fail('self-test: not run, there is no working PreToolUse registration to run (see above)') : selfTest(pre));
   checkCli(ctx, checks);
   return checks;
@@ -285,6 +288,45 @@ function checkJournal(ctx: DoctorContext, dir: string, checks: Check[]): void {
     return;
   }
   if (problem === undefined) checks.push(ok(`journal: ${shown}, ${r.entries} entries, hash chain verified${r.notes.length > 0 ? ` (${r.notes.length} repairs by warden, see \`warden journal verify\`)` : ''}`));
+}
+
+/** The gate's lock files (`<store>.json.lock`). */
+function lockFiles(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.lock'))
+      .map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Slack for clocks: a lock this far in the future was not made by a warden process on this clock. */
+const FUTURE_LOCK_SLACK_MS = 2000;
+
+/**
+ * Lock files (lib/journal/lock.ts) are held for milliseconds. One dated in the future is never
+ * judged stale, so every hook waits for it until it gives up (the journal then records nothing, the
+ * gate changes nothing): FAIL. One older than LOCK_STALE_MS was left by a process that died; the next
+ * hook breaks it: warn.
+ */
+function checkLocks(ctx: DoctorContext, files: readonly string[], checks: Check[]): void {
+  const now = Date.now();
+  for (const file of files) {
+    let mtime: number;
+    try {
+      mtime = fs.statSync(file).mtimeMs;
+    } catch {
+      continue;
+    }
+    const shown = tilde(file, ctx.home);
+    if (mtime > now + FUTURE_LOCK_SLACK_MS) {
+      checks.push(fail(`lock: ${shown} is dated ${Math.round((mtime - now) / 1000)} s in the future (a clock set back, or an edit), so no warden process will ever judge it stale: every hook waits for it and gives up — remove it`));
+    } else if (now - mtime > LOCK_STALE_MS) {
+      checks.push(warn(`lock: ${shown} was left ${Math.round((now - mtime) / 1000)} s ago by a process that did not finish; the next hook breaks it`));
+    }
+  }
 }
 
 /** The safety gate's trust scores and approvals: a store that cannot be read fails closed, so it is a FAIL. */

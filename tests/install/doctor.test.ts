@@ -95,3 +95,24 @@ void test('a journal entry edited after the fact: doctor fails naming the entry,
     `FAIL  journal: ~/.claude/warden/journal fails verification at entry seq 2 (${segment} line 2): its hash does not match its content: the entry was edited (it says seq 2) — see \`warden journal verify\``,
   ]);
 });
+
+void test('lock files: one dated in the future fails (it would never be broken), one left by a dead process warns', (t) => {
+  const s = sandbox(t);
+  install(s);
+  const journalLock = path.join(s.journal, 'journal.lock');
+  const trustLock = path.join(s.wardenHome, 'gate', 'trust.json.lock');
+  for (const f of [journalLock, trustLock]) {
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, JSON.stringify({ pid: 1, token: 'x', time: '' }));
+  }
+  const future = new Date(Date.now() + 3_600_000);
+  fs.utimesSync(journalLock, future, future);
+  const past = new Date(Date.now() - 60_000);
+  fs.utimesSync(trustLock, past, past);
+  const d = doctor(s);
+  assert.equal(d.code, 1, d.out);
+  assert.deepEqual(d.fails.map((l) => l.replace(/\d+ s in the future/, 'N s in the future')), [
+    'FAIL  lock: ~/.claude/warden/journal/journal.lock is dated N s in the future (a clock set back, or an edit), so no warden process will ever judge it stale: every hook waits for it and gives up — remove it',
+  ]);
+  assert.match(d.out, /^warn +lock: ~\/\.claude\/warden\/gate\/trust\.json\.lock was left \d+ s ago by a process that did not finish; the next hook breaks it$/m);
+});
