@@ -23,7 +23,7 @@ import type { RuleContext } from '../define.js';
 import { destroyedBy } from '../filesystem/destroy.js';
 import { parseGit } from '../git/parse.js';
 import { codeOf, type Code } from '../interpreter/detect.js';
-import { broad, placeOf, placesInside, reachedBy, realOf, tokenFiles, type Reached } from './locations.js';
+import { broad, linkTarget, placeOf, placesInside, reachedBy, realOf, tokenFiles, type Reached } from './locations.js';
 
 /** write: the content changes; move/delete: it goes; link: a link to or over it; read: the token is read. */
 export type Op = 'write' | 'move' | 'delete' | 'link' | 'read';
@@ -325,7 +325,9 @@ function tokenReads(cmd: SimpleCommand, ctx: RuleContext, abs: (w: string) => st
     for (const cand of new Set([word, word.replace(/^@/, ''), value, value.replace(/^@/, '')])) {
       if (cand === '' || cand.startsWith('-') || (!follow && !cand.includes('/') && !cand.includes(TOKEN_FILE) && !cand.includes('*') && !cand.includes('?') && !isDynamic(cand))) continue;
       const p = abs(cand);
-      const real = follow || path.posix.basename(p) === TOKEN_FILE ? realOf(p, true) : undefined;
+      // A word named like the token is resolved whole (a linked folder on its way); any other word
+      // a reader is given only if it is itself a link (a link to the token must be made first).
+      const real = path.posix.basename(p) === TOKEN_FILE ? realOf(p, true) : follow ? linkTarget(p) : undefined;
       const token = tokens.find((t) => p === t || real === t || readsToken(p, t, recursive && !broad(p, ctx.home)));
       if (token !== undefined) {
         out.push({ op: 'read', word, reached: { place: { kind: 'state', part: 'the server token', token: true }, path: token } });

@@ -199,6 +199,16 @@ export function realOf(p: string, follow: boolean): string | undefined {
   return r === undefined || r === p ? undefined : r;
 }
 
+/** Where `p` points when it is itself a symlink (one lstat; a regular file costs nothing more). */
+export function linkTarget(p: string): string | undefined {
+  if (isDynamic(p) || !p.startsWith('/')) return undefined;
+  try {
+    return fs.lstatSync(p, { throwIfNoEntry: false })?.isSymbolicLink() === true ? fs.realpathSync.native(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * What writing, moving or deleting `p` reaches: `p` itself (or what it resolves to) and, for a
  * directory whose whole content goes (`container`), the protected places inside it — one of each
