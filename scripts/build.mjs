@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { HOOK_PLUGINS, SQL_DIALECTS, commonOptions, gateDir, gateReviewFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
+import { HOOK_PLUGINS, SQL_DIALECTS, commonOptions, gateDir, gateReviewFromDist, jsoncFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
 
 const out = path.join(root, 'dist');
 rmSync(out, { recursive: true, force: true });
@@ -26,13 +26,18 @@ await build({
 });
 
 await build({
-  plugins: [sqlEngineFromDist, gateReviewFromDist],
+  entryPoints: [{ in: path.join(root, 'lib', 'rules', 'self', 'jsonc-visit.ts'), out: 'jsonc-visit' }],
+  ...COMMON,
+});
+
+await build({
+  plugins: [sqlEngineFromDist, gateReviewFromDist, jsoncFromDist],
   entryPoints: [{ in: path.join(policyDir, 'parse.ts'), out: 'policy-parse' }],
   ...COMMON,
 });
 
 await build({
-  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist],
+  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist, jsoncFromDist],
   entryPoints: [{ in: path.join(gateDir, 'stage.ts'), out: 'gate-stage' }],
   ...COMMON,
 });

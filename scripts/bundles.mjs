@@ -52,6 +52,10 @@ export const policyParserFromDist = swap('policy-parser-from-dist', policyDir, '
 // dist/gate-stage.cjs, required only for a call that is held or may leave the machine.
 export const gateStageFromDist = swap('gate-stage-from-dist', gateDir, 'stage-loader', 'stage-loader.dist');
 
+// jsonc-parser (its module tables cost each hook ~1.5 ms) is needed only when a file tool writes a
+// Claude Code settings file (lib/rules/self/settings.ts): dist/jsonc-visit.cjs.
+export const jsoncFromDist = swap('jsonc-from-dist', path.join(root, 'lib', 'rules', 'self'), 'jsonc-loader', 'jsonc-loader.dist');
+
 // @anthropic-ai/sdk stays out of them too: lib/gate/review.ts loads it through review-loader.ts only
 // when a review is needed; in the bundles that is dist/gate-review.cjs, required from next to the
 // bundle. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
@@ -76,4 +80,4 @@ export const servePageInline = {
 };
 
 /** The plugins of the hook and CLI bundles: everything heavy is a separate bundle required by path. */
-export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, servePageInline];
+export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, jsoncFromDist, servePageInline];

@@ -12,7 +12,7 @@
 // cannot be read) is a change too: fail closed. Limits: MAX_SETTINGS_BYTES of current content.
 
 import fs from 'node:fs';
-import { visit } from 'jsonc-parser/lib/esm/main.js';
+import { loadVisit } from './jsonc-loader.js';
 import type { ToolCall } from '../../types.js';
 
 /** Settings keys whose value the agent may not change. */
@@ -67,7 +67,7 @@ function guarded(text: string): { values: Map<string, string> } | { error: strin
 function duplicateKey(text: string): string | undefined {
   const stack: Set<string>[] = [];
   let dup: string | undefined;
-  visit(text, {
+  loadVisit()(text, {
     onObjectBegin: () => {
       stack.push(new Set());
     },

@@ -1,0 +1,13 @@
+// Bundle-time replacement for jsonc-loader.ts: jsonc-parser's visitor is its own bundle,
+// dist/jsonc-visit.cjs, required by path the first time a settings file's new content is checked. A
+// missing bundle throws, and the hook fails closed (deny).
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Visit } from './jsonc-loader.js';
+
+export type { Visit };
+
+export function loadVisit(): Visit {
+  return (createRequire(__filename)(path.join(__dirname, 'jsonc-visit.cjs')) as { visit: Visit }).visit;
+}
