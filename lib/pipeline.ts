@@ -28,6 +28,8 @@ export interface Env {
   projectDir: string;
   /** CLAUDE_CONFIG_DIR, when Claude Code runs with another configuration directory than ~/.claude. */
   claudeConfigDir?: string;
+  /** CLAUDE_PLUGIN_ROOT, when warden runs as a Claude Code plugin: the checkout its hooks run from. */
+  pluginRoot?: string;
 }
 
 /** Tools that only read local state: they keep running even while the policy is invalid. */
@@ -48,7 +50,8 @@ export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
 export function envFrom(vars: NodeJS.ProcessEnv, cwd: string, home: string, wardenHome: string): Env {
   const projectDir = vars.CLAUDE_PROJECT_DIR !== undefined && vars.CLAUDE_PROJECT_DIR !== '' ? path.resolve(vars.CLAUDE_PROJECT_DIR) : cwd;
   const configDir = vars.CLAUDE_CONFIG_DIR !== undefined && vars.CLAUDE_CONFIG_DIR !== '' ? path.resolve(vars.CLAUDE_CONFIG_DIR) : undefined;
-  return { home, wardenHome, projectDir, ...(configDir !== undefined ? { claudeConfigDir: configDir } : {}) };
+  const pluginRoot = vars.CLAUDE_PLUGIN_ROOT !== undefined && vars.CLAUDE_PLUGIN_ROOT !== '' ? path.resolve(vars.CLAUDE_PLUGIN_ROOT) : undefined;
+  return { home, wardenHome, projectDir, ...(configDir !== undefined ? { claudeConfigDir: configDir } : {}), ...(pluginRoot !== undefined ? { pluginRoot } : {}) };
 }
 
 /** The effective policy for a call; parsed policy files are cached in `<wardenHome>/cache/`. */
@@ -93,6 +96,7 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     wardenHome: env.wardenHome,
     claudeDirs: env.claudeConfigDir !== undefined ? [path.join(env.home, '.claude'), env.claudeConfigDir] : [path.join(env.home, '.claude')],
     trustedProjects: policy.trustedProjects,
+    pluginRoot: env.pluginRoot,
   };
   const custom = policy.customRules.length > 0 ? indexRules(policy.customRules) : undefined;
   let commands: SimpleCommand[] | undefined;

@@ -29,6 +29,8 @@ export interface Opts {
   projectPolicy?: string;
   /** Tool name; `Bash` unless given. */
   tool?: string;
+  /** CLAUDE_PLUGIN_ROOT: warden runs as a plugin from this checkout. */
+  pluginRoot?: string;
 }
 
 let tmpRoot: string | undefined;
@@ -51,7 +53,7 @@ export function writePolicyFile(text: string, name = 'policy.yaml'): string {
 }
 
 export function envFor(opts: Opts = {}): Env {
-  return { home: opts.home ?? HOME, wardenHome: WARDEN_HOME, projectDir: opts.projectDir ?? PROJECT };
+  return { home: opts.home ?? HOME, wardenHome: WARDEN_HOME, projectDir: opts.projectDir ?? PROJECT, ...(opts.pluginRoot !== undefined ? { pluginRoot: opts.pluginRoot } : {}) };
 }
 
 const policyCache = new Map<string, EffectivePolicy>();

@@ -54,6 +54,8 @@ export interface RuleContext {
   claudeDirs: readonly string[];
   /** Projects the user's policy trusts (absolute): their `.claude/warden.yaml` may loosen. */
   trustedProjects: readonly string[];
+  /** The plugin checkout warden's hooks run from (CLAUDE_PLUGIN_ROOT), when installed as a plugin. */
+  pluginRoot?: string | undefined;
 }
 
 export interface Rule<M extends string = string> {

@@ -333,6 +333,7 @@ const TRIGGER: Readonly<Record<string, string>> = {
   'self/identity-file': 'echo x >> .claude/identity.md',
   'self/nested-claude': 'claude --bare -p hi',
   'self/nested-claude-extension': 'claude --plugin-dir ./p -p hi',
+  'self/warden-plugin': 'claude plugin disable warden@warden',
   'self/warden-command': 'warden uninstall',
   'self/api-write': 'curl -X POST http://127.0.0.1:7007/api/approvals/k7m2qp/approve',
 };

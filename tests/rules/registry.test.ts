@@ -55,6 +55,7 @@ const TRIGGERS: Readonly<Record<string, Readonly<Record<string, Trigger>>>> = {
   'self/identity-file': { identity: { cmd: 'echo x >> .claude/identity.md' } },
   'self/nested-claude': { flag: { cmd: 'claude --bare -p hi' }, variable: { cmd: 'CLAUDE_CONFIG_DIR=/tmp/c claude -p hi' } },
   'self/nested-claude-extension': { flag: { cmd: 'claude --plugin-dir ./p -p hi' }, add: { cmd: 'claude mcp add fs -- npx server' } },
+  'self/warden-plugin': { plugin: { cmd: 'claude plugin disable warden@warden' } },
   'self/warden-command': { command: { cmd: 'warden uninstall' } },
   'self/api-write': { request: { cmd: 'curl -X POST http://127.0.0.1:7007/api/approvals/k7m2qp/approve' } },
   'git/push-force': { force: { cmd: 'git push -f' }, leaseProtected: { cmd: 'git push --force-with-lease origin main' } },

@@ -10,6 +10,7 @@ import nestedClaudeExtension from './nested-claude-extension.js';
 import projectPolicy from './project-policy.js';
 import serverToken from './server-token.js';
 import wardenCommand from './warden-command.js';
+import wardenPlugin from './warden-plugin.js';
 import wardenState from './warden-state.js';
 
-export const SELF_RULES: readonly Rule[] = [wardenState, serverToken, hookSettings, projectPolicy, identityFile, nestedClaude, nestedClaudeExtension, wardenCommand, apiWrite];
+export const SELF_RULES: readonly Rule[] = [wardenState, serverToken, hookSettings, projectPolicy, identityFile, nestedClaude, nestedClaudeExtension, wardenCommand, wardenPlugin, apiWrite];

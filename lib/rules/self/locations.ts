@@ -53,13 +53,18 @@ interface Fixed {
   tokens: readonly string[];
   link: string;
 }
-let last: { home: string; wardenHome: string; fixed: Fixed } | undefined;
+let last: { home: string; wardenHome: string; pluginRoot: string | undefined; fixed: Fixed } | undefined;
+
+/** What decides what a plugin install runs: its manifest, its hooks.json and launcher, its bundles. */
+const PLUGIN_PARTS = ['.claude-plugin', 'hooks', 'dist'];
 
 function fixed(ctx: RuleContext): Fixed {
-  if (last?.home !== ctx.home || last.wardenHome !== ctx.wardenHome) {
+  if (last?.home !== ctx.home || last.wardenHome !== ctx.wardenHome || last.pluginRoot !== ctx.pluginRoot) {
     const byDefault = path.posix.join(ctx.home, '.claude', 'warden');
     const homes = ctx.wardenHome === byDefault ? [byDefault] : [ctx.wardenHome, byDefault];
-    last = { home: ctx.home, wardenHome: ctx.wardenHome, fixed: { homes, tokens: homes.map((h) => path.posix.join(h, TOKEN_FILE)), link: path.posix.join(ctx.home, '.local', 'bin', 'warden') } };
+    // Installed as a plugin, the checkout's hooks, manifest and bundles are the installed guard.
+    const plugin = ctx.pluginRoot !== undefined ? PLUGIN_PARTS.map((d) => path.posix.join(ctx.pluginRoot as string, d)) : [];
+    last = { home: ctx.home, wardenHome: ctx.wardenHome, pluginRoot: ctx.pluginRoot, fixed: { homes: [...homes, ...plugin], tokens: homes.map((h) => path.posix.join(h, TOKEN_FILE)), link: path.posix.join(ctx.home, '.local', 'bin', 'warden') } };
   }
   return last.fixed;
 }

@@ -9,6 +9,9 @@ import { assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow }
 const R = 'self/warden-state';
 
 const valid: Valid[] = [
+  { cmd: 'echo "x" >> /opt/warden/lib/notes.md', note: "a plugin checkout's sources are not what runs", opts: { pluginRoot: '/opt/warden' } },
+  { cmd: 'echo "{}" > /opt/warden/hooks/hooks.json', note: 'not a plugin install: any directory', opts: {} },
+  { cmd: 'cat /opt/warden/dist/pre-tool-use.cjs', note: 'reading', opts: { pluginRoot: '/opt/warden' } },
   { cmd: 'cat ~/.claude/warden/policy.yaml' },
   { cmd: 'tail -n 20 ~/.claude/warden/journal/2026-01-01.jsonl' },
   { cmd: 'grep deny ~/.claude/warden/journal/*.jsonl' },
@@ -27,6 +30,11 @@ const valid: Valid[] = [
 ];
 
 const invalid: Invalid[] = [
+  // Installed as a plugin (CLAUDE_PLUGIN_ROOT): its hooks, manifest and bundles are the installed guard.
+  { cmd: 'echo "{}" > /opt/warden/hooks/hooks.json', ruleId: R, messageId: 'shell', action: 'deny', opts: { pluginRoot: '/opt/warden' } },
+  { cmd: 'rm -rf /opt/warden/dist', ruleId: R, opts: { pluginRoot: '/opt/warden' } },
+  { cmd: 'sed -i s/deny/allow/ /opt/warden/.claude-plugin/plugin.json', ruleId: R, opts: { pluginRoot: '/opt/warden' } },
+  { cmd: 'cp /tmp/x.cjs /opt/warden/dist/pre-tool-use.cjs', ruleId: R, opts: { pluginRoot: '/opt/warden' } },
   { cmd: 'echo "packs: {}" > ~/.claude/warden/policy.yaml', ruleId: R, messageId: 'shell', action: 'deny' },
   { cmd: "printf '{}' >> /nonexistent/warden-test-home/install-state.json", ruleId: R, note: 'the configured warden home' },
   { cmd: "sed -i 's/deny/allow/' ~/.claude/warden/policy.yaml", ruleId: R },
