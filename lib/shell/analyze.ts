@@ -972,6 +972,12 @@ function emit(
   const { via, depth } = local;
   let words = rawWords;
   while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
+  // `coproc cmd`, `coproc NAME { …; }`: the command (or group) runs, in the background.
+  if (words[0] === 'coproc') {
+    words = words.slice(1);
+    if (/^[A-Za-z_]\w*$/.test(words[0] ?? '') && (words[1] === '{' || (words[1] ?? '').startsWith('('))) words = words.slice(1);
+    while (words.length > 0 && KEYWORDS.has(words[0] as string)) words = words.slice(1);
+  }
   // Its substitutions run first, in this shell's state (redirection targets already ran theirs).
   const lastK = local.subs.length === 0 ? -1 : lastSubOf(words);
   if (lastK !== -1) runSubs(local, lastK, state, b);
@@ -1045,6 +1051,13 @@ function emit(
     for (const w of writtenPaths(cmd, shellCwd)) b.written.set(w.path, { cmd, ...(w.text !== undefined ? { text: w.text } : {}) });
   }
   if (!READ_ONLY.has(cmd.program) || redirects.some((r) => r.op.includes('>'))) b.writers.push(cmd.program);
+  // `$X git push -f origin main`, `"$X" rm -rf ~`, `$(pick) bash -c …`: a program word that is
+  // wholly unknown may expand to nothing or to a wrapper (`sudo`, `env`), and then what follows is
+  // the command. It is judged as one too (unless it starts with an option, which cannot be one).
+  if (words.length > 1 && ONLY_UNKNOWN.test(head) && argv.length > 1 && !(argv[1] as string).startsWith('-')) {
+    b.trace.push({ kind: 'unwrap', depth, wrapper: 'unknown program', text: clip(words.slice(1).map(display).join(' ')) });
+    emit(words.slice(1), redirects, stdin, state, b, { ...local, via: [...via, '(unknown program)'] }, rawExtra, upstream);
+  }
   return cmd;
 }
 
@@ -1361,7 +1374,7 @@ function setRuns(
 }
 
 /** Programs `recurse` looks into, besides shells, interpreters, paths and unknown names. */
-const RUNNERS = new Set(['eval', 'source', '.', 'trap', 'alias', 'su', 'runuser', 'find', 'ssh', 'kubectl', 'oc', 'watch', 'parallel', ...DOCKERS]);
+const RUNNERS = new Set(['eval', 'source', '.', 'trap', 'mapfile', 'readarray', 'alias', 'su', 'runuser', 'find', 'ssh', 'kubectl', 'oc', 'watch', 'parallel', ...DOCKERS]);
 const NONE: SimpleCommand[] = [];
 
 /** Commands that run other commands: shells, eval, source, interpreters, remote and container runners, scripts. */
@@ -1419,6 +1432,15 @@ function recurse(cmd: SimpleCommand, state: State, b: Budget, from: Inputs): voi
       // Another signal's trap may run right away, with the values of now.
       if (!args.slice(1).every((s) => /^(0|EXIT|SIGEXIT)$/i.test(s))) inner(code, 'trap');
       b.traps.push({ code, state, vars: new Map(state.vars), cwd: state.cwd, via: cmd.via, depth: cmd.depth + 1 });
+    }
+    return;
+  }
+  if (name === 'mapfile' || name === 'readarray') {
+    // `mapfile -C 'cmd' -c 1 < f`: the callback runs as a command for every so many lines read.
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      const code = a === '-C' ? args[i + 1] : a.startsWith('-C') ? a.slice(2) : undefined;
+      if (code !== undefined) codeArgument(code, `${name} -C`, true);
     }
     return;
   }

@@ -144,6 +144,14 @@ const comments: Row[] = [
 ];
 
 const via: Row[] = [
+  // A wholly unknown program word may expand to nothing or to a wrapper: what follows is a command too.
+  { cmd: '$X git push -f origin main', commands: [{ argv: ['$…', 'git', 'push', '-f', 'origin', 'main'] }, { argv: ['git', 'push', '-f', 'origin', 'main'], via: ['(unknown program)'] }] },
+  { cmd: '"$X" rm x', commands: [{ argv: ['$…', 'rm', 'x'] }, { argv: ['rm', 'x'], via: ['(unknown program)'] }] },
+  { cmd: '$X', commands: [{ argv: ['$…'] }] },
+  { cmd: 'X=ls; $X -la', commands: [{ argv: ['ls', '-la'] }] },
+  // coproc runs its command (or group).
+  { cmd: 'coproc rm x', commands: [{ argv: ['rm', 'x'] }] },
+  { cmd: 'coproc W { rm x; }', commands: [{ argv: ['rm', 'x'] }] },
   { cmd: 'sudo -u root rm x', commands: [{ argv: ['rm', 'x'], via: ['sudo'] }] },
   { cmd: 'sudo -Eu root rm x', commands: [{ argv: ['rm', 'x'], via: ['sudo'] }] },
   { cmd: 'env X=1 -u Y rm x', commands: [{ argv: ['rm', 'x'], via: ['env'] }] },

@@ -331,4 +331,17 @@ export const WRAPPERS: readonly Entry[] = [
     'cat café.txt',
     './скрипт.sh --help',
   ]),
+  // Found by the property-based tests (tests/fuzz): an unknown program word may expand to nothing
+  // or to a wrapper; coproc and mapfile -C run commands.
+  ...rows('wrappers', SOURCE.adversarial, 'block', [
+    '$X git push --force origin main',
+    '"$X" git push -f origin main',
+    'true && X=sudo; $X bash -c "rm -rf ~"',
+    '$(pick_tool) rm -rf ~',
+    'coproc rm -rf ~',
+    'coproc CLEAN { rm -rf ~; }',
+    "mapfile -C 'rm -rf ~' -c 1 < file",
+    "readarray -C 'git push -f origin main' -c 1 arr < refs",
+  ]),
+  ...rows('wrappers', SOURCE.falsePositive, 'pass', ['$PAGER README.md', '"$EDITOR" notes.txt', 'coproc cat access.log', 'mapfile -t lines < files.txt', 'readarray -t arr < <(ls)']),
 ];
