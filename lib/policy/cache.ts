@@ -1,6 +1,6 @@
 // The compiled-policy cache: each policy file's parse result (the validated policy, or its errors
-// with file:line) kept in `<wardenHome>/cache/policy.json`, keyed by the file's path and stamp (size,
-// mtime, ctime, inode, device) and by the build of warden that parsed it. A hook whose policy files
+// with file:line) kept in `<wardenHome>/cache/policy.json`, keyed by the build of warden that parsed
+// it and the file's path, and checked against the file's stamp (size, mtime, ctime, inode, device). A hook whose policy files
 // did not change loads neither the YAML parser nor zod (DESIGN.md budgets; `npm run bench`).
 //
 // Trust model: the cache says nothing a policy file did not say. Any change to a file changes its
@@ -41,8 +41,9 @@ interface Entry {
   layer?: { policy: Policy; given: string[]; raw: unknown };
 }
 
+/** Entries of every build that uses this warden home (a plugin checkout and an installed copy may differ), keyed by build and file. */
 interface Store {
-  build: string;
+  v: 2;
   entries: Record<string, Entry>;
 }
 
@@ -61,15 +62,15 @@ function isEntry(v: unknown): v is Entry {
   return typeof e.stamp === 'string' && Array.isArray(e.errors) && (e.layer === undefined || (typeof e.layer === 'object' && e.layer !== null && Array.isArray(e.layer.given)));
 }
 
-function readStore(file: string, build: string): Store {
+function readStore(file: string): Store {
   try {
     const v = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Store>;
-    if (v.build !== build || typeof v.entries !== 'object' || v.entries === null) return { build, entries: {} };
+    if (v.v !== 2 || typeof v.entries !== 'object' || v.entries === null) return { v: 2, entries: {} };
     const entries: Record<string, Entry> = {};
     for (const [k, e] of Object.entries(v.entries)) if (isEntry(e)) entries[k] = e;
-    return { build, entries };
+    return { v: 2, entries };
   } catch {
-    return { build, entries: {} };
+    return { v: 2, entries: {} };
   }
 }
 
@@ -99,7 +100,9 @@ export function layerReader(cacheDir: string | undefined, build: string | undefi
   const file = path.join(cacheDir, CACHE_FILE);
   let store: Store | undefined;
   let dirty = false;
-  const entries = (): Record<string, Entry> => (store ??= readStore(file, build)).entries;
+  const entries = (): Record<string, Entry> => (store ??= readStore(file)).entries;
+  // Another build's entries are never read: its schema and rules may differ.
+  const keyOf = (policyFile: string): string => `${build}\n${policyFile}`;
   const put = (key: string, e: Entry): void => {
     const all = entries();
     delete all[key];
@@ -118,21 +121,21 @@ export function layerReader(cacheDir: string | undefined, build: string | undefi
         return loadParser().readPolicyFile(policyFile);
       }
       if (st === undefined) return { errors: [] };
-      const hit = entries()[policyFile];
+      const hit = entries()[keyOf(policyFile)];
       if (hit !== undefined && hit.stamp === st.stamp) return toResult(policyFile, hit);
       const r = loadParser().readPolicyFile(policyFile);
       if (now() - st.mtimeMs >= RACY_MS) {
         const after = stampOf(policyFile);
         // Store only what was parsed from the file as stamped (it did not change while we read it).
-        if (after?.stamp === st.stamp) put(policyFile, { stamp: st.stamp, errors: r.errors, ...(r.layer ? { layer: { policy: r.layer.policy, given: [...r.layer.given], raw: r.layer.raw } } : {}) });
+        if (after?.stamp === st.stamp) put(keyOf(policyFile), { stamp: st.stamp, errors: r.errors, ...(r.layer ? { layer: { policy: r.layer.policy, given: [...r.layer.given], raw: r.layer.raw } } : {}) });
       }
       return r;
     },
     defaults() {
-      const hit = entries()[DEFAULTS_KEY];
+      const hit = entries()[keyOf(DEFAULTS_KEY)];
       if (hit?.layer !== undefined) return hit.layer.policy;
       const d = loadParser().policyDefaults();
-      put(DEFAULTS_KEY, { stamp: build, errors: [], layer: { policy: d, given: [], raw: {} } });
+      put(keyOf(DEFAULTS_KEY), { stamp: build, errors: [], layer: { policy: d, given: [], raw: {} } });
       return d;
     },
     save() {

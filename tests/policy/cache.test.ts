@@ -32,7 +32,7 @@ function ageFile(file: string): void {
 /** The stored entry for a file, edited in place: proves a later read comes from the cache. */
 function tamperStored(cache: string, file: string, preset: string): void {
   const store = JSON.parse(fs.readFileSync(path.join(cache, CACHE_FILE), 'utf8')) as { entries: Record<string, { layer: { policy: { preset: string } } }> };
-  const e = store.entries[file];
+  const e = Object.entries(store.entries).find(([k]) => k.endsWith(`\n${file}`))?.[1];
   assert.ok(e, 'no cache entry was stored');
   e.layer.policy.preset = preset;
   fs.writeFileSync(path.join(cache, CACHE_FILE), JSON.stringify(store));
@@ -80,15 +80,18 @@ void test('a file changed within the racy window is parsed but not stored', () =
   assert.ok(!fs.existsSync(path.join(cache, CACHE_FILE)), 'a racy file was stored');
 });
 
-void test('a corrupt, foreign-build or malformed cache is an empty one', () => {
+void test("a corrupt or malformed cache is an empty one; another build's entries are not read, and both builds keep theirs", () => {
   const { file, cache } = setup('preset: strict\n');
   const r1 = layerReader(cache, 'b');
   r1.read(file);
   r1.save();
   tamperStored(cache, file, 'paranoid');
-  // Another build: its entries are not trusted.
-  assert.equal(layerReader(cache, 'other-build').read(file).layer?.policy.preset, 'strict');
-  for (const garbage of ['not json', '[]', '{"build":"b","entries":{"x":1}}', `{"build":"b","entries":{${JSON.stringify(file)}:{"stamp":5}}}`]) {
+  // Another build: its entries are not trusted; it stores its own next to them.
+  const other = layerReader(cache, 'other-build');
+  assert.equal(other.read(file).layer?.policy.preset, 'strict');
+  other.save();
+  assert.equal(layerReader(cache, 'b').read(file).layer?.policy.preset, 'paranoid', "build b's entry was dropped by the other build");
+  for (const garbage of ['not json', '[]', '{"v":2,"entries":{"x":1}}', `{"v":2,"entries":{${JSON.stringify(`b\n${file}`)}:{"stamp":5}}}`, `{"v":1,"entries":{}}`]) {
     fs.writeFileSync(path.join(cache, CACHE_FILE), garbage);
     assert.equal(layerReader(cache, 'b').read(file).layer?.policy.preset, 'strict', garbage);
   }
