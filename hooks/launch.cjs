@@ -30,18 +30,24 @@ function fail(what) {
   }
 }
 
-function findBundle() {
+/** The bundle, opened: next to this file (installed), else in ../dist (a checkout or plugin). */
+function openBundle() {
   if (typeof hook !== 'string' || !/^[a-z][a-z-]*$/.test(hook)) return undefined;
   for (const dir of [__dirname, path.join(__dirname, '..', 'dist')]) {
     const file = path.join(dir, `${hook}.cjs`);
-    if (fs.existsSync(file)) return file;
+    try {
+      // Non-blocking: a FIFO put in the bundle's place fails at once instead of hanging the hook.
+      return { file, fd: fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK) };
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
   }
   return undefined;
 }
 
 /** The cache header: what the cached code was made from. */
-function stamp(file) {
-  const s = fs.statSync(file, { bigint: true });
+function stamp(fd) {
+  const s = fs.fstatSync(fd, { bigint: true });
   return `warden-v8cache 1 ${process.version} ${s.size} ${s.mtimeNs} ${s.ctimeNs} ${s.ino} ${s.dev}\n`;
 }
 
@@ -66,15 +72,23 @@ function writeCache(cacheFile, header, script) {
 }
 
 function main() {
-  const file = findBundle();
-  if (file === undefined) return fail(`no bundle for "${hook}"`);
+  let opened;
+  try {
+    opened = openBundle();
+  } catch (e) {
+    return fail(`cannot open its bundle: ${e.message}`);
+  }
+  if (opened === undefined) return fail(`no bundle for "${hook}"`);
+  const { file, fd } = opened;
   let source;
   let header;
   try {
-    source = fs.readFileSync(file, 'utf8');
-    header = stamp(file);
+    header = stamp(fd);
+    source = fs.readFileSync(fd, 'utf8');
   } catch (e) {
     return fail(`cannot read ${file}: ${e.message}`);
+  } finally {
+    fs.closeSync(fd);
   }
   const cacheFile = `${file}.v8cache`;
   const cached = readCache(cacheFile, header);
