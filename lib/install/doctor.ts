@@ -48,6 +48,8 @@ export interface DoctorContext {
   localBin: string;
   projectDir: string;
   env: NodeJS.ProcessEnv;
+  /** The launcher of the build this CLI belongs to (dist/launch.cjs next to warden.cjs), if any. */
+  launcher?: string;
 }
 
 /** The self-test waits as long as Claude Code would wait for the hook. */
@@ -73,7 +75,9 @@ interface Registered {
 export function runDoctor(ctx: DoctorContext): Check[] {
   const checks: Check[] = [];
   const settings = checkSettings(ctx, checks);
-  const pre = checkHooks(ctx, settings, checks);
+  // Installed as a Claude Code plugin and not by `warden install`: the plugin brings the hooks.
+  const plugin = settings !== undefined && findWarden(settings, ctx.wardenHome).length === 0 ? enabledWardenPlugins(settings) : [];
+  const pre = plugin.length > 0 ? checkPlugin(ctx, plugin, checks) : checkHooks(ctx, settings, checks);
   checkPluginToo(ctx, settings, checks);
   const policy = checkPolicy(ctx, checks);
   checkJournal(ctx, policy.journal.dir, checks);
@@ -430,15 +434,36 @@ function checkCli(ctx: DoctorContext, checks: Check[]): void {
   if (!onPath(ctx.localBin, ctx.env.PATH)) checks.push(warn(`command: ${tilde(ctx.localBin, ctx.home)} is not on PATH; add to your shell profile: export PATH="$HOME/.local/bin:$PATH"`));
 }
 
+/** The `warden@…` plugin ids enabled in a settings file. */
+function enabledWardenPlugins(settings: unknown): string[] {
+  const enabled = (settings as { enabledPlugins?: unknown } | undefined)?.enabledPlugins;
+  if (typeof enabled !== 'object' || enabled === null) return [];
+  return Object.entries(enabled).filter(([id, on]) => on === true && id.startsWith('warden@')).map(([id]) => id);
+}
+
+/**
+ * warden installed as a plugin only: its hooks come from the plugin's hooks/hooks.json, not from
+ * settings. The self-test runs the launcher of the build this CLI belongs to (next to it), which is
+ * the build a plugin from this checkout runs; a marketplace copy in Claude Code's plugin cache is
+ * not looked for.
+ */
+function checkPlugin(ctx: DoctorContext, ids: readonly string[], checks: Check[]): Registered | undefined {
+  checks.push(ok(`plugin: ${ids.join(', ')} is enabled in ${tilde(ctx.settingsFile, ctx.home)}; warden's hooks come from the plugin, not from settings`));
+  const launcher = ctx.launcher;
+  if (launcher === undefined || !fs.existsSync(launcher)) {
+    checks.push(fail('plugin: no built launcher next to this warden command to test — run `npm ci && npm run build` in the plugin checkout'));
+    return undefined;
+  }
+  return { command: process.execPath, args: [launcher, 'pre-tool-use'] };
+}
+
 /**
  * warden also enabled as a Claude Code plugin (`enabledPlugins` "warden@…", README: install as a
  * plugin) next to its hooks in this settings file: Claude Code runs both, so every hook runs twice.
  */
 function checkPluginToo(ctx: DoctorContext, settings: unknown, checks: Check[]): void {
   if (settings === undefined || findWarden(settings, ctx.wardenHome).length === 0) return;
-  const enabled = (settings as { enabledPlugins?: unknown }).enabledPlugins;
-  if (typeof enabled !== 'object' || enabled === null) return;
-  const ids = Object.entries(enabled).filter(([id, on]) => on === true && id.startsWith('warden@')).map(([id]) => id);
+  const ids = enabledWardenPlugins(settings);
   if (ids.length === 0) return;
   checks.push(warn(`plugin: ${ids.join(', ')} is enabled as well as warden's hooks in ${tilde(ctx.settingsFile, ctx.home)}, so every warden hook runs twice (each decision journaled twice, trust scores moved twice) — keep one: \`claude plugin uninstall ${ids[0]}\` or \`warden uninstall\``));
 }

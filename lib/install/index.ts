@@ -16,7 +16,7 @@ import { wardenHome as resolveWardenHome } from '../paths.js';
 import { runDoctor } from './doctor.js';
 import { availableHooks, checkDist, deployBundles, ensureUserPolicy, linkCli, onPath, unlinkCli, type LinkOutcome } from './deploy.js';
 import { PRIVATE_MODE, backup, modeOf, readIfExists, tilde, writeAtomic } from './files.js';
-import { binDir, groupFor, handlerFor, type Placement } from './hooks.js';
+import { LAUNCHER, binDir, groupFor, handlerFor, type Placement } from './hooks.js';
 import { installProject, projectRoot } from './project.js';
 import { NEW_FILE_TEXT, SettingsError, addHooks, removeHooks, type Wanted } from './settings.js';
 import { readRecord, removeRecord, writeRecord } from './state.js';
@@ -182,7 +182,13 @@ export function uninstall(args: string[]): number {
 export function doctor(args: string[]): number {
   return command('doctor', args, {}, () => {
     const w = where();
-    const checks = runDoctor({ ...w, projectDir: projectRoot(process.cwd()), env: process.env });
+    let launcher: string | undefined;
+    try {
+      launcher = path.join(bundleDir(), LAUNCHER);
+    } catch {
+      launcher = undefined;
+    }
+    const checks = runDoctor({ ...w, projectDir: projectRoot(process.cwd()), env: process.env, ...(launcher !== undefined ? { launcher } : {}) });
     for (const c of checks) say(`${c.status.padEnd(4)}  ${c.text}`);
     const failed = checks.filter((c) => c.status === 'FAIL').length;
     say(failed === 0 ? 'warden is guarding Claude Code.' : `${failed} check${failed > 1 ? 's' : ''} failed.`);

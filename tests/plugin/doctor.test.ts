@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { runDoctor } from '../../lib/install/doctor.js';
 import { HOOKS, groupFor } from '../../lib/install/hooks.js';
+import { DIST } from '../protocol/hook-helpers.js';
 
 interface Row {
   name: string;
@@ -42,7 +43,7 @@ void test('doctor warns that every hook runs twice exactly when the warden plugi
     fs.writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 
     const checks = runDoctor({ home, wardenHome, defaultHome: true, settingsFile, localBin: path.join(home, '.local', 'bin'), projectDir: home, env: { PATH: '', HOME: home } });
-    const lines = checks.filter((c) => c.text.startsWith('plugin: '));
+    const lines = checks.filter((c) => c.text.startsWith('plugin: ') && c.status === 'warn');
     if (row.warns.length === 0) {
       assert.deepEqual(lines, [], row.name);
       continue;
@@ -54,4 +55,25 @@ void test('doctor warns that every hook runs twice exactly when the warden plugi
     assert.match(line.text, new RegExp(`^plugin: ${row.warns.join(', ')} is enabled as well as warden's hooks in ~/\\.claude/settings\\.json, so every warden hook runs twice`), row.name);
     assert.match(line.text, new RegExp(`claude plugin uninstall ${row.warns[0]}\` or \`warden uninstall\``), row.name);
   }
+});
+
+void test('a plugin-only user: doctor names the plugin, asks for no settings hooks, and self-tests the build next to the CLI', (t) => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-plugin-doctor-'));
+  t.after(() => fs.rmSync(home, { recursive: true, force: true }));
+  const wardenHome = path.join(home, '.claude', 'warden');
+  const settingsFile = path.join(home, '.claude', 'settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.writeFileSync(settingsFile, `${JSON.stringify({ enabledPlugins: { 'warden@warden': true } }, null, 2)}\n`);
+  const ctx = { home, wardenHome, defaultHome: true, settingsFile, localBin: path.join(home, '.local', 'bin'), projectDir: home, env: { PATH: process.env.PATH ?? '', HOME: home } };
+
+  const built = runDoctor({ ...ctx, launcher: path.join(DIST, 'launch.cjs') });
+  const fails = built.filter((c) => c.status === 'FAIL');
+  assert.deepEqual(fails, [], JSON.stringify(built, null, 1));
+  assert.ok(built.some((c) => c.status === 'ok' && /^plugin: warden@warden is enabled .* hooks come from the plugin/.test(c.text)));
+  assert.ok(built.some((c) => c.status === 'ok' && c.text.startsWith('self-test: ')));
+  assert.ok(!built.some((c) => /hook PreToolUse/.test(c.text)), 'settings hooks were asked for');
+
+  const unbuilt = runDoctor({ ...ctx, launcher: path.join(home, 'nowhere', 'launch.cjs') });
+  assert.ok(unbuilt.some((c) => c.status === 'FAIL' && /no built launcher/.test(c.text)));
+  assert.ok(unbuilt.some((c) => c.status === 'FAIL' && /self-test: not run/.test(c.text)));
 });
