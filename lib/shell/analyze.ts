@@ -33,6 +33,8 @@ export { UNKNOWN };
 const VAR_MARK = '\u0002';
 const SUB_RE = new RegExp(`${SUB_MARK}\\d+${SUB_MARK}`, 'g');
 const SUB_INDEX_RE = new RegExp(`${SUB_MARK}(\\d+)${SUB_MARK}`, 'g');
+/** A word that names a program: a bare name, or a path in a system binary directory. */
+const READS_AS_PROGRAM = /^(?:[A-Za-z_][\w.+-]*|\/(?:usr\/(?:local\/)?)?s?bin\/[\w.+-]+)$/;
 /** A word that is one expansion and nothing else (`$CMD`, `$(…)`). */
 const PURE_EXPANSION = new RegExp(`^[${SUB_MARK}${VAR_MARK}][^${SUB_MARK}${VAR_MARK}]*[${SUB_MARK}${VAR_MARK}]$`);
 const ONLY_UNKNOWN = new RegExp(`^[\\s${UNKNOWN}]*$`);
@@ -1053,8 +1055,9 @@ function emit(
   if (!READ_ONLY.has(cmd.program) || redirects.some((r) => r.op.includes('>'))) b.writers.push(cmd.program);
   // `$X git push -f origin main`, `"$X" rm -rf ~`, `$(pick) bash -c …`: a program word that is
   // wholly unknown may expand to nothing or to a wrapper (`sudo`, `env`), and then what follows is
-  // the command. It is judged as one too (unless it starts with an option, which cannot be one).
-  if (words.length > 1 && ONLY_UNKNOWN.test(head) && argv.length > 1 && !(argv[1] as string).startsWith('-')) {
+  // the command. It is judged as one too when it reads as a program: a bare name, or one in a
+  // system binary directory. (`$EDITOR ~/.bashrc`, `$PAGER ./notes` name files to open.)
+  if (words.length > 1 && ONLY_UNKNOWN.test(head) && argv.length > 1 && READS_AS_PROGRAM.test(argv[1] as string)) {
     b.trace.push({ kind: 'unwrap', depth, wrapper: 'unknown program', text: clip(words.slice(1).map(display).join(' ')) });
     emit(words.slice(1), redirects, stdin, state, b, { ...local, via: [...via, '(unknown program)'] }, rawExtra, upstream);
   }

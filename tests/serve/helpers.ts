@@ -134,7 +134,8 @@ export function startCli(home: Home, args: string[] = ['--port', '0'], env: Reco
       stdout += c.toString();
       const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
       const loginUrl = /^\s+(http:\/\/\S+\/login\?code=\S+)$/m.exec(stdout)?.[1];
-      if (url !== undefined && loginUrl !== undefined) {
+      // The banner's last line: everything before it (the token line too) has been printed.
+      if (url !== undefined && loginUrl !== undefined && stdout.includes('Ctrl-C stops it')) {
         resolve({
           child,
           url,

@@ -148,6 +148,9 @@ const via: Row[] = [
   { cmd: '$X git push -f origin main', commands: [{ argv: ['$…', 'git', 'push', '-f', 'origin', 'main'] }, { argv: ['git', 'push', '-f', 'origin', 'main'], via: ['(unknown program)'] }] },
   { cmd: '"$X" rm x', commands: [{ argv: ['$…', 'rm', 'x'] }, { argv: ['rm', 'x'], via: ['(unknown program)'] }] },
   { cmd: '$X', commands: [{ argv: ['$…'] }] },
+  { cmd: '$X /usr/bin/rm x', commands: [{ argv: ['$…', '/usr/bin/rm', 'x'] }, { argv: ['/usr/bin/rm', 'x'], via: ['(unknown program)'] }] },
+  { cmd: '$EDITOR ~/notes.txt', note: 'a file to open, not a program', commands: [{ argv: ['$…', `${HOME}/notes.txt`] }] },
+  { cmd: '$PAGER ./README.md', commands: [{ argv: ['$…', './README.md'] }] },
   { cmd: 'X=ls; $X -la', commands: [{ argv: ['ls', '-la'] }] },
   // coproc runs its command (or group).
   { cmd: 'coproc rm x', commands: [{ argv: ['rm', 'x'] }] },
