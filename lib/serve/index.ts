@@ -101,16 +101,8 @@ export async function serve(argv: string[]): Promise<number> {
     err(code === 'EADDRINUSE' ? `port ${port} is in use (another warden serve?); pick another with --port` : `cannot listen on ${host}:${port} (${(e as Error).message})`);
     return 1;
   }
-  const out = (s: string): void => {
-    process.stdout.write(`${s}\n`);
-  };
-  out(`warden serve: listening on ${running.url}${loopback ? ' (loopback only)' : ''}`);
-  out(`Log in once with this link (it works once, for ${Math.round(settings.loginMs / 60_000)} min):`);
-  out(`  ${running.loginUrl}`);
-  out(`API token: ${token.file}${token.created ? ' (new)' : ''}  (Authorization: Bearer <token>)`);
-  out('Ctrl-C stops it.');
-
-  return new Promise<number>((resolve) => {
+  // Ctrl-C and SIGTERM stop it cleanly (exit 0) from the moment anyone can know it is listening.
+  const stopped = new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -119,4 +111,13 @@ export async function serve(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const out = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
+  out(`warden serve: listening on ${running.url}${loopback ? ' (loopback only)' : ''}`);
+  out(`Log in once with this link (it works once, for ${Math.round(settings.loginMs / 60_000)} min):`);
+  out(`  ${running.loginUrl}`);
+  out(`API token: ${token.file}${token.created ? ' (new)' : ''}  (Authorization: Bearer <token>)`);
+  out('Ctrl-C stops it.');
+  return stopped;
 }
