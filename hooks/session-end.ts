@@ -1,6 +1,6 @@
 // SessionEnd: journal that the session ended, and why (clear, logout, exit, …).
 import os from 'node:os';
-import { envFrom, loadPolicyFor } from '../lib/pipeline.js';
+import { envFrom, loadPolicyFor } from '../lib/env.js';
 import { wardenHome } from '../lib/paths.js';
 import { tryAppend } from '../lib/journal/record.js';
 import { deadlineMs } from '../lib/protocol/deadlines.js';

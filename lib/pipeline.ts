@@ -5,9 +5,10 @@
 import path from 'node:path';
 import { analyze, isDynamic, type SimpleCommand } from './shell/analyze.js';
 import { currentBranch } from './git/branch.js';
-import { actionFor, loadPolicy, policyPaths, type EffectivePolicy } from './policy/load.js';
+import { actionFor, type EffectivePolicy, type RuleRegistry } from './policy/load.js';
+import { envFrom, loadPolicyFor as loadPolicyAt, type Env } from './env.js';
 import { renderMessage, type Hit, type Rule, type RuleContext } from './rules/define.js';
-import { RULES, ruleById } from './rules/index.js';
+import { PACKS, RULES, ruleById } from './rules/index.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
 import { loadEngine } from './sql/engine-loader.js';
@@ -19,18 +20,11 @@ import { isStricter, stricter } from './types.js';
 import { mayBeExternal } from './gate/candidates.js';
 import { loadStage } from './gate/stage-loader.js';
 
+const REGISTRY: RuleRegistry = { RULES, PACKS };
+
 export type { ToolCall, DecideOptions };
 
-export interface Env {
-  home: string;
-  wardenHome: string;
-  /** CLAUDE_PROJECT_DIR if set, else the call's cwd. */
-  projectDir: string;
-  /** CLAUDE_CONFIG_DIR, when Claude Code runs with another configuration directory than ~/.claude. */
-  claudeConfigDir?: string;
-  /** CLAUDE_PLUGIN_ROOT, when warden runs as a Claude Code plugin: the checkout its hooks run from. */
-  pluginRoot?: string;
-}
+export type { Env };
 
 /** Tools that only read local state: they keep running even while the policy is invalid. */
 export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
@@ -47,16 +41,11 @@ export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
   'ExitPlanMode',
 ]);
 
-export function envFrom(vars: NodeJS.ProcessEnv, cwd: string, home: string, wardenHome: string): Env {
-  const projectDir = vars.CLAUDE_PROJECT_DIR !== undefined && vars.CLAUDE_PROJECT_DIR !== '' ? path.resolve(vars.CLAUDE_PROJECT_DIR) : cwd;
-  const configDir = vars.CLAUDE_CONFIG_DIR !== undefined && vars.CLAUDE_CONFIG_DIR !== '' ? path.resolve(vars.CLAUDE_CONFIG_DIR) : undefined;
-  const pluginRoot = vars.CLAUDE_PLUGIN_ROOT !== undefined && vars.CLAUDE_PLUGIN_ROOT !== '' ? path.resolve(vars.CLAUDE_PLUGIN_ROOT) : undefined;
-  return { home, wardenHome, projectDir, ...(configDir !== undefined ? { claudeConfigDir: configDir } : {}), ...(pluginRoot !== undefined ? { pluginRoot } : {}) };
-}
+export { envFrom };
 
-/** The effective policy for a call; parsed policy files are cached in `<wardenHome>/cache/`. */
+/** The effective policy for a call (lib/env.ts), with the rule registry the guard has loaded anyway. */
 export function loadPolicyFor(env: Env): EffectivePolicy {
-  return loadPolicy(policyPaths(env.wardenHome, env.projectDir), env.home, env.projectDir, { cacheDir: path.join(env.wardenHome, 'cache') });
+  return loadPolicyAt(env, () => REGISTRY);
 }
 
 /** Index of rules by program, built once per policy (shipped rules are static; custom ones vary). */

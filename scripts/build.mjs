@@ -31,6 +31,12 @@ await build({
 });
 
 await build({
+  plugins: HOOK_PLUGINS.filter((p) => p.name !== 'registry-from-dist'),
+  entryPoints: [{ in: path.join(root, 'lib', 'rules', 'index.ts'), out: 'rules-registry' }],
+  ...COMMON,
+});
+
+await build({
   plugins: [sqlEngineFromDist, gateReviewFromDist, jsoncFromDist],
   entryPoints: [{ in: path.join(policyDir, 'parse.ts'), out: 'policy-parse' }],
   ...COMMON,

@@ -56,6 +56,10 @@ export const gateStageFromDist = swap('gate-stage-from-dist', gateDir, 'stage-lo
 // Claude Code settings file (lib/rules/self/settings.ts): dist/jsonc-visit.cjs.
 export const jsoncFromDist = swap('jsonc-from-dist', path.join(root, 'lib', 'rules', 'self'), 'jsonc-loader', 'jsonc-loader.dist');
 
+// The rule registry (every pack) for the policy loader when a policy names rules or packs: the
+// session hooks and the outcome runner load it only then (dist/rules-registry.cjs).
+export const registryFromDist = swap('registry-from-dist', path.join(root, 'lib', 'rules'), 'registry-loader', 'registry-loader.dist');
+
 // @anthropic-ai/sdk stays out of them too: lib/gate/review.ts loads it through review-loader.ts only
 // when a review is needed; in the bundles that is dist/gate-review.cjs, required from next to the
 // bundle. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
@@ -80,4 +84,4 @@ export const servePageInline = {
 };
 
 /** The plugins of the hook and CLI bundles: everything heavy is a separate bundle required by path. */
-export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, jsoncFromDist, servePageInline];
+export const HOOK_PLUGINS = [sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, jsoncFromDist, registryFromDist, servePageInline];

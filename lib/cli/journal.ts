@@ -3,7 +3,7 @@
 
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { envFrom, loadPolicyFor } from '../pipeline.js';
+import { envFrom, loadPolicyFor } from '../env.js';
 import { wardenHome } from '../paths.js';
 import type { JournalEntry } from '../journal/entry.js';
 import { allEntries } from '../journal/read.js';

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { tryAppend } from '../journal/record.js';
 import { wardenHome } from '../paths.js';
-import { envFrom, loadPolicyFor } from '../pipeline.js';
+import { envFrom, loadPolicyFor } from '../env.js';
 import type { HookOutput } from '../protocol/output.js';
 import type { ToolCall } from '../types.js';
 import { trustDraft } from './journal.js';

@@ -6,10 +6,10 @@
 // the context; a journal failure is returned for the hook's `systemMessage`; the identity and the
 // briefing are delivered either way.
 
-import { envFrom, loadPolicyFor } from '../pipeline.js';
+import { envFrom, loadPolicyFor } from '../env.js';
 import type { Draft } from '../journal/entry.js';
 import { tryAppend } from '../journal/record.js';
-import { PACKS } from '../rules/index.js';
+import { PACK_NAMES } from '../rules/packs.js';
 import { readIdentity } from './identity.js';
 import { RECAP_SOURCES, sessionContext, sessionRecap, type Recap } from './context.js';
 
@@ -32,7 +32,7 @@ export function sessionBoundary(b: Boundary, vars: NodeJS.ProcessEnv, home: stri
   const env = envFrom(vars, b.cwd, home, wardenHome);
   const policy = loadPolicyFor(env);
   const identity = readIdentity(policy.identity.files, policy.identity.maxBytes);
-  const packs = [...PACKS.keys()].filter((p) => !policy.disabledPacks.has(p));
+  const packs = PACK_NAMES.filter((p) => !policy.disabledPacks.has(p));
   let recap: Recap | undefined;
   let recapError: string | undefined;
   if (b.event === 'SessionStart' && b.source !== undefined && RECAP_SOURCES.has(b.source)) {

@@ -15,7 +15,7 @@ import type { Action } from '../types.js';
 import { isStricter, stricter } from '../types.js';
 import { buildCustomRule } from '../rules/core/custom.js';
 import type { Preset, Rule } from '../rules/define.js';
-import { PACKS, RULES } from '../rules/index.js';
+import { loadRegistry, type RuleRegistry } from '../rules/registry-loader.js';
 import { layerReader, type LayerResult } from './cache.js';
 import { gateSettings, layerGate, type GateSettings } from '../gate/policy.js';
 import type { DatabasePolicy, DestructiveKind } from '../sql/kinds.js';
@@ -122,9 +122,16 @@ function givenIn(raw: unknown, section: string, key: string): boolean {
   return s !== null && typeof s === 'object' && key in s;
 }
 
+export type { RuleRegistry };
+
 export interface LoadOptions {
   /** Where parsed policy files are cached (lib/policy/cache.ts); none: parse every file. */
   cacheDir?: string;
+  /**
+   * The rule registry, asked for only when a policy names rules or switches packs (locked rules
+   * cannot be lowered); by default loaded then (lib/rules/registry-loader.ts).
+   */
+  rules?: () => RuleRegistry;
 }
 
 /**
@@ -136,6 +143,8 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
   const warnings: string[] = [];
   const sources: string[] = [];
   const reader = layerReader(opts.cacheDir);
+  let reg: RuleRegistry | undefined;
+  const registry = (): RuleRegistry => (reg ??= (opts.rules ?? loadRegistry)());
   const read = (file: string): LayerResult => {
     try {
       return reader.read(file);
@@ -206,7 +215,7 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
       else loosen(`packs.${pack}: false`);
     }
     for (const [id, action] of Object.entries(p.overrides)) {
-      const rule = RULES.find((r) => r.id === id);
+      const rule = registry().RULES.find((r) => r.id === id);
       const current = overrides.get(id) ?? (rule ? presetAction(rule, preset) : 'allow');
       if (trusted || isStricter(action, current)) overrides.set(id, trusted ? action : stricter(action, current));
       else if (action !== current) loosen(`overrides.${id}: ${action}`);
@@ -256,14 +265,17 @@ export function loadPolicy(paths: PolicyPaths, home: string, projectDir: string 
   }
 
   // Locked rules: no layer may lower them.
-  for (const rule of RULES) {
-    const o = overrides.get(rule.id);
-    if (rule.meta.locked && o !== undefined && isStricter(presetAction(rule, preset), o)) {
-      overrides.delete(rule.id);
-      warnings.push(`overrides.${rule.id}: ${o} ignored (this rule protects warden itself and cannot be lowered)`);
+  if (overrides.size > 0) {
+    for (const rule of registry().RULES) {
+      const o = overrides.get(rule.id);
+      if (rule.meta.locked && o !== undefined && isStricter(presetAction(rule, preset), o)) {
+        overrides.delete(rule.id);
+        warnings.push(`overrides.${rule.id}: ${o} ignored (this rule protects warden itself and cannot be lowered)`);
+      }
     }
   }
   for (const pack of disabled) {
+    const { RULES, PACKS } = registry();
     if ((PACKS.get(pack) ?? []).some((id) => RULES.find((r) => r.id === id)?.meta.locked)) disabled.delete(pack);
   }
 

@@ -233,3 +233,10 @@ void test('config/policy.yaml documents every rule id in its comments', () => {
   const missing = RULES.map((r) => r.id).filter((id) => !new RegExp(`(^|[^a-z0-9/-])${id.replace('/', '\\/')}([^a-z0-9-]|$)`, 'm').test(comments));
   assert.deepEqual(missing, []);
 });
+
+void test('lib/rules/packs.ts names exactly the packs the rules declare, in order', async () => {
+  const { PACK_NAMES } = await import('../../lib/rules/packs.js');
+  const { PACKS } = await import('../../lib/rules/index.js');
+  assert.deepEqual([...PACK_NAMES], [...PACKS.keys()]);
+});
+
