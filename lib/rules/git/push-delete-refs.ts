@@ -8,24 +8,29 @@ import { hasFlag, splitArgs, wildcard } from '../args.js';
 import type { RuleContext } from '../define.js';
 import type { GitCall } from './parse.js';
 
-const VALUE_FLAGS = new Set(['--repo', '-o', '--push-option', '--receive-pack', '--exec']);
+/** `git push` options that take a value. */
+export const PUSH_VALUE_FLAGS: ReadonlySet<string> = new Set(['--repo', '-o', '--push-option', '--receive-pack', '--exec']);
 
 /** Shown when the checked-out branch cannot be read; treated as protected. */
-export const CURRENT = '(current branch)';
+const CURRENT = '(current branch)';
 /** `--prune`: remote branches that have no local counterpart. */
-export const PRUNED = '(remote branches missing locally)';
+const PRUNED = '(remote branches missing locally)';
+
+/** The checked-out branch of the repository pushed from (`-C dir` or the cwd); CURRENT when unknown. */
+export function checkedOutBranch(git: GitCall, cwd: string, ctx: RuleContext): string {
+  const dir = git.dir === undefined ? cwd : path.posix.resolve(cwd, git.dir);
+  return (isDynamic(dir) ? undefined : ctx.currentBranch(dir)) ?? CURRENT;
+}
 
 /** Remote refs the push deletes (branch names without `refs/heads/`), or [] if none. */
 export function deletedRefs(git: GitCall, cwd: string, ctx: RuleContext): string[] {
   if (git.sub !== 'push') return [];
-  const { options, operands } = splitArgs(git.args, VALUE_FLAGS);
+  const { options, operands } = splitArgs(git.args, PUSH_VALUE_FLAGS);
   if (hasFlag(options, 'n', '--dry-run')) return [];
   const refspecs = operands.slice(1);
   const name = (ref: string): string => {
     const r = ref.replace(/^refs\/heads\//, '');
-    if (r !== 'HEAD' && r !== '@') return r;
-    const dir = git.dir === undefined ? cwd : path.posix.resolve(cwd, git.dir);
-    return (isDynamic(dir) ? undefined : ctx.currentBranch(dir)) ?? CURRENT;
+    return r === 'HEAD' || r === '@' ? checkedOutBranch(git, cwd, ctx) : r;
   };
   const out: string[] = [];
   if (hasFlag(options, 'd', '--delete')) out.push(...refspecs.map((r) => name(r.replace(/^\+/, '').replace(/^:/, ''))));

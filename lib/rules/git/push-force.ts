@@ -1,13 +1,9 @@
-import path from 'node:path';
-import { display, isDynamic } from '../../shell/analyze.js';
-import { findFlag, hasFlag, splitArgs, wildcard } from '../args.js';
+import { display } from '../../shell/analyze.js';
+import { findFlag, hasFlag, splitArgs } from '../args.js';
 import { defineRule } from '../define.js';
 import { isFalse, parseGit } from './parse.js';
+import { checkedOutBranch, isProtectedRef, PUSH_VALUE_FLAGS } from './push-delete-refs.js';
 
-const VALUE_FLAGS = new Set(['--repo', '-o', '--push-option', '--receive-pack', '--exec']);
-
-/** Shown when the checked-out branch cannot be read; treated as protected. */
-const CURRENT = '(current branch)';
 /** `--all` / `--branches`: every local branch, protected ones included. */
 const ALL = '(all branches)';
 
@@ -35,7 +31,7 @@ export default defineRule({
   check(cmd, ctx) {
     const git = parseGit(cmd.argv, cmd.assignments);
     if (git?.sub !== 'push') return [];
-    const { options, operands } = splitArgs(git.args, VALUE_FLAGS);
+    const { options, operands } = splitArgs(git.args, PUSH_VALUE_FLAGS);
     const refspecs = operands.slice(1);
     const plusSpec = refspecs.find((r) => r.startsWith('+'));
     // `--mirror` force-updates (and deletes) every ref on the remote; so do a `+` push refspec or
@@ -46,12 +42,8 @@ export default defineRule({
     const lease = hasFlag(options, undefined, '--force-with-lease', '--force-if-includes');
     if (forceFlag === undefined && !plusSpec && !lease) return [];
 
-    // The checked-out branch of the repository pushed from (`-C dir` or the cwd); unknown if the
-    // directory is, and then treated as protected.
-    const currentBranch = (): string => {
-      const dir = git.dir === undefined ? cmd.cwd : path.posix.resolve(cmd.cwd, git.dir);
-      return (isDynamic(dir) ? undefined : ctx.currentBranch(dir)) ?? CURRENT;
-    };
+    // The checked-out branch: unknown if its directory is, and then treated as protected.
+    const currentBranch = (): string => checkedOutBranch(git, cmd.cwd, ctx);
     // No refspec, or `HEAD`/`@` as the destination: the checked-out branch.
     let branches = refspecs.map(destination).map((b) => (b === 'HEAD' || b === '@' ? currentBranch() : b));
     if (hasFlag(options, undefined, '--all', '--branches')) branches.push(ALL);
@@ -61,8 +53,7 @@ export default defineRule({
       return [{ messageId: 'force', data: { how: forceFlag ?? plusSpec ?? '--force', branch } }];
     }
     // A pattern refspec (`refs/heads/*`) or --all reaches the protected branches too.
-    const isProtected = (b: string): boolean => b === CURRENT || b === ALL || b.includes('*') || isDynamic(b) || ctx.protectedBranches.some((p) => wildcard(p, b));
-    const hit = branches.find(isProtected);
+    const hit = branches.find((b) => b === ALL || isProtectedRef(b, ctx));
     return hit === undefined ? [] : [{ messageId: 'leaseProtected', data: { branch: display(hit) } }];
   },
 });
