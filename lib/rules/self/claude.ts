@@ -4,8 +4,7 @@
 // `claude --help` of Claude Code 2.1.331). The shell analysis has already unwrapped `sudo`, `env`,
 // `timeout`, `bash -c`, `xargs` and the rest.
 
-import path from 'node:path';
-import { isDynamic, type SimpleCommand } from '../../shell/analyze.js';
+import { isDynamic, programName, type SimpleCommand } from '../../shell/analyze.js';
 
 export interface ClaudeCall {
   /** The CLI's own arguments. */
@@ -15,10 +14,9 @@ export interface ClaudeCall {
 }
 
 const PACKAGE = /^@anthropic-ai\/claude-code(?:@[^/]*)?$/;
-const base = (w: string): string => path.posix.basename(w).toLowerCase().replace(/\.exe$/, '');
 
 function isClaudeScript(w: string): boolean {
-  return base(w) === 'claude' || w.includes('@anthropic-ai/claude-code/');
+  return programName(w) === 'claude' || w.includes('@anthropic-ai/claude-code/');
 }
 
 /** Runner options that take a value (npx -p PKG, --package PKG, -c CMD). */
@@ -42,7 +40,7 @@ function fromRunner(words: readonly string[]): ClaudeCall | undefined {
       continue;
     }
     if (w.startsWith('-')) continue;
-    if (PACKAGE.test(w) || base(w) === 'claude' || (viaPackage && isDynamic(w))) return { args: words.slice(i + 1), guessed: false };
+    if (PACKAGE.test(w) || programName(w) === 'claude' || (viaPackage && isDynamic(w))) return { args: words.slice(i + 1), guessed: false };
     return isDynamic(w) ? { args: words.slice(i + 1), guessed: true } : undefined;
   }
   return undefined;
