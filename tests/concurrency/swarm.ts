@@ -1,6 +1,6 @@
 // Many hook processes at once, as Claude Code starts them for parallel tool calls and several
-// sessions: every process spawned before any is awaited, each with its own stdin. Used by
-// tests/concurrency and by `npm run bench` (tests/bench/concurrency.ts).
+// sessions: every process spawned before any is awaited, each with its own stdin. Used by the tests
+// that run hooks at once (or await one), and by `npm run bench` (tests/bench/concurrency.ts).
 import { spawn } from 'node:child_process';
 
 export interface SwarmResult {

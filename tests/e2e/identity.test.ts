@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { JournalEntry } from '../../lib/journal/entry.js';
+import { allEntries } from '../../lib/journal/read.js';
 import { verifyJournal } from '../../lib/journal/verify.js';
 import { describeRun, installWarden, makeSandbox, messageResponse, runClaude, systemAndContextText, type RequestBody, type RunClaudeResult, type Sandbox } from './harness.js';
 
@@ -28,16 +28,6 @@ const SUMMARY = 'Summary: the agent tried a force push, warden blocked it.';
  */
 function summarise(body: RequestBody) {
   return { json: messageResponse(body.model ?? 'claude-stub', [{ type: 'text', text: SUMMARY }]) };
-}
-
-function journalEntries(): JournalEntry[] {
-  const dir = path.join(wardenHome, 'journal');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l !== ''))
-    .map((l) => JSON.parse(l) as JournalEntry);
 }
 
 function wardenCli(args: string[]): { status: number | null; out: string } {
@@ -137,7 +127,7 @@ void test('afterwards the journal verifies and holds the deny with its rule id a
   const v = wardenCli(['journal', 'verify']);
   assert.equal(v.status, 0, v.out);
   assert.match(v.out, /^journal ok: /m);
-  const entries = journalEntries();
+  const entries = allEntries(path.join(wardenHome, 'journal')).entries;
   const deny = entries.find((e) => e.event === 'guard' && e.decision === 'deny');
   assert.ok(deny, JSON.stringify(entries, null, 1));
   assert.deepEqual(deny.rules, ['git/push-force']);

@@ -6,7 +6,6 @@
 // runtime ends every lock wait shortly before its deadline, and the hook answers in time: held, with
 // the causes in the reason and the systemMessage.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { gateSettings } from '../../lib/gate/policy.js';
 import { setTrust } from '../../lib/gate/trust.js';
 import { HOOK_TIMEOUT_S } from '../../lib/protocol/deadlines.js';
 import { PolicySchema } from '../../lib/policy/schema.js';
+import { swarm } from '../concurrency/swarm.js';
 import { DIST, bash, sandbox, verdictOf } from './helpers.js';
 
 const T = gateSettings(PolicySchema.parse({})).trust;
@@ -45,24 +45,16 @@ void test('waits that add up past Claude Code\'s timeout: the hook still answers
   });
   const port = (server.address() as net.AddressInfo).port;
 
-  const t0 = performance.now();
-  const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'pre-tool-use.cjs')], {
-      cwd: s.project,
-      env: { ...s.env, ANTHROPIC_API_KEY: 'sk-test-never-sent-anywhere', ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(bash(s, 'curl -X POST -d a=1 https://api.example.com/items'));
-  });
-  const ms = performance.now() - t0;
+  const { results: [r], wallMs: ms } = await swarm(
+    path.join(DIST, 'pre-tool-use.cjs'),
+    [bash(s, 'curl -X POST -d a=1 https://api.example.com/items')],
+    { ...s.env, ANTHROPIC_API_KEY: 'sk-test-never-sent-anywhere', ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` },
+    s.project,
+  );
+  assert.ok(r);
 
   assert.ok(ms < HOOK_TIMEOUT_S.PreToolUse * 1000, `answered after ${Math.round(ms)} ms: Claude Code would have killed the hook and run the tool`);
-  const v = verdictOf({ ...r, signal: null, json: JSON.parse(r.stdout) as Record<string, unknown> });
+  const v = verdictOf({ ...r, json: JSON.parse(r.stdout) as Record<string, unknown> });
   assert.ok(v.decision === 'ask' || v.decision === 'deny', r.stdout);
   if (v.decision === 'ask') {
     assert.match(v.reason, /reviewer is unavailable \(no answer within \d+ ms\)/);

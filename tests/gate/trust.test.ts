@@ -1,7 +1,6 @@
 // The trust store: scores move with outcomes and decay toward the initial value; a corrupt store
 // scores everything 0 and refuses updates; 40 hook processes updating at once lose nothing.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { StateError } from '../../lib/gate/state.js';
 import { decayed, listTrust, recordTrust, resetAllTrust, resetTrust, setTrust, trustFile, trustOf } from '../../lib/gate/trust.js';
 import { UNRESOLVED } from '../../lib/gate/service.js';
 import { PolicySchema } from '../../lib/policy/schema.js';
+import { swarm } from '../concurrency/swarm.js';
 
 const T = gateSettings(PolicySchema.parse({})).trust;
 const DAY = 24 * 60 * 60 * 1000;
@@ -134,23 +134,11 @@ void test('40 hook processes recording at once lose no update', async () => {
     tool_response: { stdout: '', stderr: '', interrupted: false },
   });
   const N = 40;
-  const runs = Array.from(
-    { length: N },
-    () =>
-      new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [dist], { env: { PATH: process.env.PATH ?? '', HOME }, stdio: ['pipe', 'pipe', 'pipe'] });
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, out }));
-        child.stdin.end(input);
-      }),
-  );
-  const results = await Promise.all(runs);
+  const { results } = await swarm(dist, Array.from({ length: N }, () => input), { PATH: process.env.PATH ?? '', HOME });
   for (const r of results) {
-    assert.equal(r.code, 0, r.out);
-    assert.equal(r.out, '{}', 'no hook reported a failure');
+    const out = `${r.stdout}${r.stderr}`;
+    assert.equal(r.code, 0, out);
+    assert.equal(out, '{}', 'no hook reported a failure');
   }
   const v = trustOf(wardenHome, 'example.com', T).view;
   assert.equal(v.successes, N, `lost ${N - v.successes} of ${N} updates`);

@@ -5,10 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { LOCK_FILE } from '../../lib/journal/read.js';
+import { allEntries, LOCK_FILE } from '../../lib/journal/read.js';
 import { LOCK_STALE_MS, LockTimeout } from '../../lib/journal/lock.js';
 import { appendEntries } from '../../lib/journal/store.js';
 import { verifyJournal } from '../../lib/journal/verify.js';
+import { swarm } from '../concurrency/swarm.js';
 import { DIST } from '../protocol/hook-helpers.js';
 import { tempDir } from './helpers.js';
 
@@ -70,39 +71,24 @@ void test('a holder that finishes within the timeout is waited for', async (t) =
   assert.equal(verifyJournal(dir).entries, 1);
 });
 
-function hook(stdin: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'pre-tool-use.cjs')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-    child.stdin.end(stdin);
-  });
-}
-
 void test('40 concurrent hook processes append 40 entries; the chain verifies', async (t) => {
   const root = tempDir(t);
   const home = path.join(root, 'warden');
   const N = 40;
   const commands = Array.from({ length: N }, (_, i) => (i % 4 === 0 ? `git push --force origin main # ${i}` : `git status # ${i}`));
-  const runs = await Promise.all(
-    commands.map((command, i) =>
-      hook(JSON.stringify({ session_id: `concurrent-${i}`, cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: `t${i}` }), { HOME: root, WARDEN_HOME: home }),
-    ),
+  const { results } = await swarm(
+    path.join(DIST, 'pre-tool-use.cjs'),
+    commands.map((command, i) => JSON.stringify({ session_id: `concurrent-${i}`, cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command }, tool_use_id: `t${i}` })),
+    { PATH: process.env.PATH ?? '', HOME: root, WARDEN_HOME: home },
   );
-  for (const r of runs) {
-    assert.equal(r.code, 0, r.out);
-    assert.doesNotMatch(r.out, /systemMessage/, r.out);
+  for (const r of results) {
+    assert.equal(r.code, 0, r.stdout);
+    assert.doesNotMatch(r.stdout, /systemMessage/, r.stdout);
   }
   const dir = path.join(home, 'journal');
   const v = verifyJournal(dir);
   assert.equal(v.ok, true, JSON.stringify(v.bad));
-  const all = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l !== ''))
-    .map((l) => JSON.parse(l) as { seq: number; event: string; session: string; decision: string });
+  const all = allEntries(dir).entries;
   assert.deepEqual(all.map((e) => e.seq), Array.from({ length: v.entries }, (_, i) => i + 1));
   // One guard entry per call (the safety gate may journal more of its own).
   const entries = all.filter((e) => e.event === 'guard');

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { JournalEntry } from '../../lib/journal/entry.js';
+import { allEntries } from '../../lib/journal/read.js';
 import { verifyJournal } from '../../lib/journal/verify.js';
 import { describeRun, makeSandbox, repoRoot, runClaude, systemAndContextText, type RunClaudeResult, type Sandbox, type ScriptStep } from '../e2e/harness.js';
 
@@ -32,16 +32,6 @@ function runWithPlugin(script: readonly ScriptStep[], pluginDir = repoRoot, env:
 }
 
 const wardenHome = (): string => path.join(sb.home, '.claude', 'warden');
-
-function journalEntries(): JournalEntry[] {
-  const dir = path.join(wardenHome(), 'journal');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l !== ''))
-    .map((l) => JSON.parse(l) as JournalEntry);
-}
 
 before(() => {
   sb = makeSandbox();
@@ -107,7 +97,7 @@ void test('a benign sequence runs: git status, writing a file, rm -rf ./build', 
 void test('the plugin keeps its state in ~/.claude/warden under the shipped default policy, with no policy file written', () => {
   // The runs above were judged by the schema defaults (= config/policy.yaml): no install step made a policy.
   assert.equal(fs.existsSync(path.join(wardenHome(), 'policy.yaml')), false);
-  const guards = journalEntries().filter((e) => e.event === 'guard');
+  const guards = allEntries(path.join(wardenHome(), 'journal')).entries.filter((e) => e.event === 'guard');
   assert.ok(guards.some((e) => JSON.stringify(e).includes('git/push-force')), 'the force push is not in the journal');
   assert.ok(guards.some((e) => JSON.stringify(e).includes('fs/rm-critical')), 'rm -rf ~/ is not in the journal');
   const v = verifyJournal(path.join(wardenHome(), 'journal'));
