@@ -20,7 +20,7 @@ import { HOOK_TIMEOUT_S } from '../lib/protocol/deadlines.js';
 export const PLUGIN_HOOKS_FILE = fileURLToPath(new URL('../hooks/hooks.json', import.meta.url));
 
 /** The launcher as Claude Code sees it from the plugin directory. */
-export const PLUGIN_LAUNCHER = `\${CLAUDE_PLUGIN_ROOT}/hooks/${LAUNCHER}`;
+const PLUGIN_LAUNCHER = `\${CLAUDE_PLUGIN_ROOT}/hooks/${LAUNCHER}`;
 
 const DESCRIPTION =
   'warden: each hook runs hooks/launch.cjs, which loads its bundle from dist/ (run `npm ci && npm run build` in this directory first; without dist/ every tool call is denied). ' +
@@ -30,15 +30,15 @@ const DESCRIPTION =
 type Handler = { type: 'command'; command: string; args?: string[]; timeout: number };
 
 /** The hook name the launcher takes: the bundle's file name without `.cjs`. */
-export const hookName = (spec: HookSpec): string => spec.bundle.replace(/\.cjs$/, '');
+const hookName = (spec: HookSpec): string => spec.bundle.replace(/\.cjs$/, '');
 
-export function pluginHandler(spec: HookSpec): Handler {
+function pluginHandler(spec: HookSpec): Handler {
   const timeout = HOOK_TIMEOUT_S[spec.event];
   if (spec.event === 'PreToolUse') return { type: 'command', command: `node "${PLUGIN_LAUNCHER}" ${hookName(spec)} || exit 2`, timeout };
   return { type: 'command', command: 'node', args: [PLUGIN_LAUNCHER, hookName(spec)], timeout };
 }
 
-export function pluginHooks(): { description: string; hooks: Record<string, { matcher?: string; hooks: Handler[] }[]> } {
+function pluginHooks(): { description: string; hooks: Record<string, { matcher?: string; hooks: Handler[] }[]> } {
   const hooks: Record<string, { matcher?: string; hooks: Handler[] }[]> = {};
   for (const spec of HOOKS) {
     const hs = [pluginHandler(spec)];
