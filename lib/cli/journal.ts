@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { envFrom, loadPolicyFor } from '../env.js';
 import { wardenHome } from '../paths.js';
 import type { JournalEntry } from '../journal/entry.js';
-import { allEntries } from '../journal/read.js';
+import { allEntries, entryHasRule, entryMentions } from '../journal/read.js';
 import { appendEntries } from '../journal/store.js';
 import type { JournalSettings } from '../journal/record.js';
 import { describeBad, verifyJournal } from '../journal/verify.js';
@@ -94,7 +94,7 @@ function tail(argv: string[]): number {
       (values.session === undefined || (e.session ?? '').startsWith(values.session)) &&
       (values.decision === undefined || e.decision === values.decision) &&
       (values.event === undefined || e.event === values.event) &&
-      (values.rule === undefined || (e.rules ?? []).some((r) => r === values.rule || r.startsWith(`${values.rule?.replace(/\/$/, '')}/`))),
+      (values.rule === undefined || entryHasRule(e, values.rule)),
   );
   print(n === 0 ? [] : matches.slice(-n), values.json);
   return 0;
@@ -106,12 +106,7 @@ function search(argv: string[]): number {
   if (text === '') return usage('search needs a text');
   const n = count(values.n, Number.MAX_SAFE_INTEGER);
   if (n === undefined) return usage('-n takes a number');
-  const matches = readOrReport(journalDir()).filter((e) => {
-    const rest: Partial<JournalEntry> = { ...e };
-    delete rest.hash;
-    delete rest.prev;
-    return JSON.stringify(rest).toLowerCase().includes(text);
-  });
+  const matches = readOrReport(journalDir()).filter((e) => entryMentions(e, text));
   print(matches.slice(-n), values.json);
   return 0;
 }

@@ -4,17 +4,8 @@
 // throws and never changes a decision.
 
 import type { Draft } from '../journal/entry.js';
-import { inputSummary, type Origin } from '../journal/record.js';
+import { inputSummary, origin, type Origin } from '../journal/record.js';
 import type { Decision, ToolCall } from '../types.js';
-
-function where(o: Origin): Partial<Draft> {
-  return {
-    ...(o.session !== undefined ? { session: o.session } : {}),
-    ...(o.agent !== undefined ? { agent: o.agent } : {}),
-    ...(o.cwd !== undefined ? { cwd: o.cwd } : {}),
-    ...(o.mode !== undefined ? { mode: o.mode } : {}),
-  };
-}
 
 /** The gate's and approvals' part of one PreToolUse decision. */
 export function gateDrafts(call: ToolCall, d: Decision, o: Origin): Draft[] {
@@ -26,7 +17,7 @@ export function gateDrafts(call: ToolCall, d: Decision, o: Origin): Draft[] {
     const r = g.review;
     out.push({
       event: 'gate',
-      ...where(o),
+      ...origin(o),
       tool: call.tool,
       input: inputSummary(call),
       decision: d.verdict,
@@ -44,13 +35,13 @@ export function gateDrafts(call: ToolCall, d: Decision, o: Origin): Draft[] {
   const a = d.approval;
   if (a !== undefined && !(a.state === 'pending' && a.reused === true) && g?.dryRun !== true) {
     const state = a.state === 'pending' ? 'opened' : a.state === 'used' ? 'used' : a.state === 'rejected' ? 'rejected' : undefined;
-    if (state !== undefined) out.push({ event: 'approval', ...where(o), tool: call.tool, input: inputSummary(call), decision: d.verdict, approval: { id: a.id, state } });
+    if (state !== undefined) out.push({ event: 'approval', ...origin(o), tool: call.tool, input: inputSummary(call), decision: d.verdict, approval: { id: a.id, state } });
   }
   return out;
 }
 
 export function trustDraft(t: { service: string; before: number; after: number }, why: string, o: Origin = {}): Draft {
-  return { event: 'trust', ...where(o), rationale: why, trust: { service: t.service, before: t.before, after: t.after } };
+  return { event: 'trust', ...origin(o), rationale: why, trust: { service: t.service, before: t.before, after: t.after } };
 }
 
 /** A human's answer through the CLI. */

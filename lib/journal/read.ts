@@ -141,6 +141,20 @@ export function allEntries(dir: string): { entries: JournalEntry[]; unreadable: 
   return { entries, unreadable };
 }
 
+/** Does the entry name `rule`, or a rule of that pack (`git` or `git/`: every git rule)? */
+export function entryHasRule(e: JournalEntry, rule: string): boolean {
+  const prefix = `${rule.replace(/\/$/, '')}/`;
+  return (e.rules ?? []).some((r) => r === rule || r.startsWith(prefix));
+}
+
+/** Does the entry, without its hashes, contain `lowerText` (already lower case)? */
+export function entryMentions(e: JournalEntry, lowerText: string): boolean {
+  const rest: Partial<JournalEntry> = { ...e };
+  delete rest.hash;
+  delete rest.prev;
+  return JSON.stringify(rest).toLowerCase().includes(lowerText);
+}
+
 /**
  * The most recent entries, reading at most `maxBytes` from the ends of the newest segments (for the
  * SessionStart recap: bounded, whatever the journal's size). Oldest first.

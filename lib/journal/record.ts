@@ -26,7 +26,8 @@ export interface Origin {
   mode?: string | undefined;
 }
 
-function origin(o: Origin): Partial<Draft> {
+/** The draft fields of an origin, those it has. */
+export function origin(o: Origin): Partial<Draft> {
   return {
     ...(o.session !== undefined ? { session: o.session } : {}),
     ...(o.agent !== undefined ? { agent: o.agent } : {}),

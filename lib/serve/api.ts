@@ -12,7 +12,7 @@ import { decisionDraft, trustDraft } from '../gate/journal.js';
 import { listTrust, recordTrust, resetTrust, setTrust, trustOf, type TrustView } from '../gate/trust.js';
 import type { Draft, JournalEntry } from '../journal/entry.js';
 import { JOURNAL_EVENTS } from '../journal/entry.js';
-import { allEntries } from '../journal/read.js';
+import { allEntries, entryHasRule, entryMentions } from '../journal/read.js';
 import { tryAppend } from '../journal/record.js';
 import { describeBad, verifyJournal } from '../journal/verify.js';
 import { actionFor, loadPolicy, policyPaths, type EffectivePolicy } from '../policy/load.js';
@@ -105,12 +105,6 @@ function count(v: string | null, fallback: number, max: number): number | undefi
   return Math.min(Number(v), max);
 }
 
-/** A rule filter matches the id or a pack prefix (`git` or `git/` → every git rule), as the CLI's --rule. */
-function ruleMatches(e: JournalEntry, rule: string): boolean {
-  const prefix = `${rule.replace(/\/$/, '')}/`;
-  return (e.rules ?? []).some((r) => r === rule || r.startsWith(prefix));
-}
-
 /**
  * Journal entries, newest first, filtered (session prefix, decision, event, tool, rule, text) and
  * paged: `limit` entries older than `before` (a sequence number); `next` is the `before` of the next
@@ -140,13 +134,8 @@ export function journal(ctx: ApiContext): ApiResult {
     if (decision !== '' && e.decision !== decision) continue;
     if (event !== '' && e.event !== event) continue;
     if (tool !== '' && e.tool !== tool) continue;
-    if (rule !== '' && !ruleMatches(e, rule)) continue;
-    if (text !== '') {
-      const rest: Partial<JournalEntry> = { ...e };
-      delete rest.hash;
-      delete rest.prev;
-      if (!JSON.stringify(rest).toLowerCase().includes(text)) continue;
-    }
+    if (rule !== '' && !entryHasRule(e, rule)) continue;
+    if (text !== '' && !entryMentions(e, text)) continue;
     if (matches.length === limit) {
       next = matches[matches.length - 1]?.seq ?? null;
       break;
