@@ -13,6 +13,7 @@ import path from 'node:path';
 import { evaluate, type Env } from '../lib/pipeline.js';
 import { loadPolicy, type EffectivePolicy } from '../lib/policy/load.js';
 import type { Action, Decision } from '../lib/types.js';
+import { test } from 'node:test';
 
 export const HOME = '/home/agent';
 export const PROJECT = '/home/agent/proj';
@@ -129,6 +130,23 @@ export function assertBlocked(cmd: string, ruleId: string, opts: BlockOpts = {})
     );
   }
   return d;
+}
+
+/**
+ * A rule's static table as tests: each `valid` row passes untouched (assertAllowed), each `invalid`
+ * row is held by its rule, with its action (or `defaultAction`) and its message id when given.
+ */
+export function tableTests(valid: readonly Valid[], invalid: readonly Invalid[], defaultAction?: Exclude<Action, 'allow'>): void {
+  for (const c of valid) {
+    void test(nameOf(c), () => {
+      assertAllowed(c.cmd, c.opts);
+    });
+  }
+  for (const c of invalid) {
+    void test(nameOf(c), () => {
+      assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? defaultAction, messageId: c.messageId });
+    });
+  }
 }
 
 /** The command is allowed and no rule found anything. */

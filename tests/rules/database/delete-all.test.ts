@@ -1,8 +1,7 @@
 // db/delete-all: DELETE or UPDATE that reaches every row (no WHERE, or one that is always true),
 // and DELETE/UPDATE statements warden could not parse, whose WHERE it cannot check.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'db/delete-all';
 
@@ -45,13 +44,4 @@ const invalid: Invalid[] = [
   { cmd: `mysql -h 10.0.0.5 shop_prod -e 'DELETE FROM orders'`, note: 'production database', ruleId: R, action: 'deny' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,7 +1,6 @@
 // db/drop-user-role: DROP USER / DROP ROLE (and dropuser) lock out whatever logs in as them.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'db/drop-user-role';
 
@@ -22,13 +21,4 @@ const invalid: Invalid[] = [
   { cmd: 'dropuser -h db.prod.internal bob', note: 'production host', ruleId: R, action: 'deny' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { after } from 'node:test';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'db/mongo-drop';
 const FIX = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-mongo-'));
@@ -48,13 +48,4 @@ const invalid: Invalid[] = [
   { cmd: `mongosh --eval 'db.getSiblingDB("production").users.drop()'`, note: 'production database', ruleId: R, action: 'deny' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

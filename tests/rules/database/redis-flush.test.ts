@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { after } from 'node:test';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'db/redis-flush';
 const FIX = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-redis-'));
@@ -47,13 +47,4 @@ const invalid: Invalid[] = [
   { cmd: 'redis-cli FLUSHALL', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,7 +1,6 @@
 // db/truncate: TRUNCATE empties whole tables, with no WHERE and (mostly) no rollback.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'db/truncate';
 
@@ -27,13 +26,4 @@ const invalid: Invalid[] = [
   { cmd: `psql -c 'TRUNCATE users'`, note: 'the user sets truncate to deny', ruleId: R, action: 'deny', opts: { policy: 'database:\n  actions: { truncate: deny }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { after } from 'node:test';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { MAX_SCRIPT_BYTES } from '../../../lib/sql/read.js';
 
 const R = 'db/unseen-sql';
@@ -51,13 +51,4 @@ const invalid: Invalid[] = [
   { cmd: 'cat dump.sql | psql -h db.prod.internal', note: 'production host', ruleId: R, action: 'deny' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // disk/cryptsetup-destroy: `cryptsetup luksFormat`, `erase`/`luksErase`, `luksKillSlot` and
 // `luksRemoveKey` are denied; opening, closing, dumping and header backups pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/cryptsetup-destroy';
 
@@ -41,13 +40,4 @@ const invalid: Invalid[] = [
   { cmd: 'bash <<EOF\ncryptsetup -q luksFormat /dev/sdb1\nEOF', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

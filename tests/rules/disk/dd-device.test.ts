@@ -1,8 +1,7 @@
 // disk/dd-device: dd and dcfldd with `of=` a disk, partition or volume, and `ddrescue -f` onto
 // one, are denied. Reading a device, and writing image files, are fine.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/dd-device';
 
@@ -53,13 +52,4 @@ const invalid: Invalid[] = [
   { cmd: 'sync && dd if=x of=/dev/sda', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

@@ -3,7 +3,7 @@
 // Parsing loses function definitions, so the rule reads the raw text and confirms with the analysis.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertAllowed, assertBlocked, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/fork-bomb';
 
@@ -50,16 +50,7 @@ const invalid: Invalid[] = [
   { cmd: "sudo perl -e 'fork while fork'", ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');
 
 void test('a bomb-shaped definition in a command too long to analyse twice is held unconfirmed (fail closed)', () => {
   const padding = `echo ${'x'.repeat(70 * 1024)}`;

@@ -1,8 +1,7 @@
 // disk/kill-all: `kill … -1` (every process), signals to PID 1 and killall5 are denied; killing a
 // given process, listing signals and `kill -0` checks pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/kill-all';
 
@@ -57,13 +56,4 @@ const invalid: Invalid[] = [
   { cmd: 'sleep 1 && kill -9 -1', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

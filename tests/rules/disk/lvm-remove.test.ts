@@ -1,8 +1,7 @@
 // disk/lvm-remove: lvremove, vgremove, pvremove, lvreduce and shrinking lvresize (also through
 // `lvm <command>`) are denied; `--test` runs and growing pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/lvm-remove';
 
@@ -49,13 +48,4 @@ const invalid: Invalid[] = [
   { cmd: 'umount /data && lvremove -y vg0/data', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

@@ -1,8 +1,7 @@
 // disk/mkfs: making a file system or swap on a device (or on a target warden cannot know), and
 // macOS `diskutil` erase/partition verbs, are denied. Image files are fine.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/mkfs';
 
@@ -61,13 +60,4 @@ const invalid: Invalid[] = [
   { cmd: 'umount /dev/sdb1 && mkfs.ext4 /dev/sdb1', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

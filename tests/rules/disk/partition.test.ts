@@ -1,8 +1,7 @@
 // disk/partition: fdisk, gdisk, cfdisk, cgdisk, sfdisk, sgdisk and parted writes are denied;
 // their read-only forms (-l, --dump, --print, `print`) pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/partition';
 
@@ -73,13 +72,4 @@ const invalid: Invalid[] = [
   { cmd: 'bash <<EOF\nparted -s /dev/sda mklabel gpt\nEOF', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

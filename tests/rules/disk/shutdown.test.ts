@@ -1,8 +1,7 @@
 // disk/shutdown: shutdown, reboot, halt, poweroff, `init`/`telinit 0|1|6`, systemctl power verbs
 // and targets ask (deny under strict); cancelling, warning and status queries pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/shutdown';
 
@@ -68,13 +67,4 @@ const invalid: Invalid[] = [
   { cmd: 'reboot', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // disk/wipe: `wipefs -a`/`-o`, `blkdiscard`, `shred` of a device and `nvme format`/`sanitize`
 // are denied. Plain `wipefs` (and `-n`) only lists signatures.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'disk/wipe';
 
@@ -48,13 +47,4 @@ const invalid: Invalid[] = [
   { cmd: 'lsblk && wipefs -a /dev/sda', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

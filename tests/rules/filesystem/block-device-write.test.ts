@@ -2,8 +2,7 @@
 // volumes and kernel memory are denied; /dev/null, the standard streams, terminals, /dev/fd/N and
 // /dev/shm files are not devices in this sense. (`dd of=` is disk/dd-device.)
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/block-device-write';
 
@@ -71,13 +70,4 @@ const invalid: Invalid[] = [
   { cmd: 'ls; cat img > /dev/sda', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

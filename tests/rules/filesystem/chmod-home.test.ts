@@ -1,8 +1,7 @@
 // fs/chmod-home: recursive chmod/chown/chgrp of the home directory (/home/agent), or everything in
 // it, asks. Deeper directories pass; system directories are fs/chmod-system's.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/chmod-home';
 
@@ -39,13 +38,4 @@ const invalid: Invalid[] = [
   { cmd: 'chmod -R 777 ~', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

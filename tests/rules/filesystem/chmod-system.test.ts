@@ -3,7 +3,7 @@
 // fs/chmod-home's (ask).
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, nameOf, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/chmod-system';
 
@@ -71,16 +71,7 @@ const heldElsewhere: (Valid & { by: string })[] = [
   { cmd: 'chown -R me ~/', by: 'fs/chmod-home' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');
 for (const c of heldElsewhere) {
   void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
     assertNotRaised(c.cmd, R, c.opts);

@@ -4,7 +4,7 @@
 // to a smaller size.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, nameOf, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/delete-outside-project';
 const elsewhere = { projectDir: '/srv/app', cwd: '/srv/app' };
@@ -155,16 +155,7 @@ const heldElsewhere: (Valid & { by: string })[] = [
   { cmd: 'find .. -delete', note: 'a project two levels down', opts: { projectDir: '/home/agent/code/proj', cwd: '/home/agent/code/proj' }, by: 'fs/rm-project-root' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 for (const c of heldElsewhere) {
   void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
     if (c.by !== R) assertNotRaised(c.cmd, R, c.opts);

@@ -3,7 +3,7 @@
 // narrowing it, is denied. Narrowed ones are fs/delete-outside-project's (ask).
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, nameOf, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/find-delete-critical';
 
@@ -66,16 +66,7 @@ const heldElsewhere: (Valid & { by: string })[] = [
   { cmd: 'find . -delete', note: 'the project: the same damage, its own rule', by: 'fs/rm-project-root' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');
 for (const c of heldElsewhere) {
   void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
     assertNotRaised(c.cmd, R, c.opts);

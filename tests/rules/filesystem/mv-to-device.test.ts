@@ -1,8 +1,7 @@
 // fs/mv-to-device: `mv <file> /dev/null` and any mv onto a device under /dev are denied (as root
 // they replace the device node); moving into /dev/shm files, and everything else, passes.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/mv-to-device';
 
@@ -44,13 +43,4 @@ const invalid: Invalid[] = [
   { cmd: 'ls && mv x /dev/null', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

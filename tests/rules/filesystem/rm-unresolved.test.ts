@@ -2,8 +2,7 @@
 // never assigned here, `$(…)`, xargs input, an unknown cwd) unless a known prefix keeps it inside a
 // directory that is neither critical nor the project or one of its parents.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'fs/rm-unresolved';
 
@@ -91,13 +90,4 @@ const invalid: Invalid[] = [
   },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

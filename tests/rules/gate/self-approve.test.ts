@@ -1,8 +1,7 @@
 // gate/self-approve: the agent may read approvals and trust, but never grant a held call or raise
 // trust itself, however it starts the warden CLI.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'gate/self-approve';
 
@@ -40,13 +39,4 @@ const invalid: Invalid[] = [
   { cmd: 'warden approve k7m2qp', note: 'nor can the user', ruleId: R, action: 'deny', opts: { policy: 'overrides: { gate/self-approve: allow }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);

@@ -1,8 +1,7 @@
 // git/branch-force-delete: `git branch -D` (or `--delete --force`) deletes a branch even when its
 // commits are merged nowhere else; `-d` refuses that.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/branch-force-delete';
 
@@ -35,13 +34,4 @@ const invalid: Invalid[] = [
   { cmd: 'git branch -D feature', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

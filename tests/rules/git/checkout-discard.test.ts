@@ -2,8 +2,7 @@
 // .`, `--pathspec-from-file` and `git checkout -f` overwrite uncommitted changes with the committed
 // version.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/checkout-discard';
 
@@ -56,13 +55,4 @@ const invalid: Invalid[] = [
   { cmd: 'echo $(git checkout -f main)', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // git/clean-force: `git clean -f` deletes untracked files for good; `-n` only lists them. With
 // `clean.requireForce` off, plain `git clean` deletes too.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/clean-force';
 
@@ -42,13 +41,4 @@ const invalid: Invalid[] = [
   { cmd: 'git clean -fdx', note: 'paranoid preset', ruleId: R, action: 'deny', opts: { policy: 'preset: paranoid\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // git/filter-history: `git filter-branch` and `git filter-repo` rewrite history and ask; filter-repo's
 // `--analyze` and `--dry-run` only look.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/filter-history';
 
@@ -38,13 +37,4 @@ const invalid: Invalid[] = [
   { cmd: 'git filter-repo --path x --invert-paths', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

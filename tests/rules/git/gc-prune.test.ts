@@ -2,8 +2,7 @@
 // weeks-long `--expire`, and `git repack -a -d` without `-A`/`--cruft` ask: they delete recent
 // unreachable commits. Plain `git gc` keeps them two weeks.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/gc-prune';
 
@@ -60,13 +59,4 @@ const invalid: Invalid[] = [
   { cmd: 'git gc --prune=now', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -3,7 +3,7 @@
 // branch warden cannot name (a pattern, a variable, an unreadable current branch).
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, gitFixture, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, gitFixture, nameOf, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/push-delete-protected';
 const onMain = gitFixture('main');
@@ -54,16 +54,7 @@ const heldElsewhere: (Valid & { by: string })[] = [
   { cmd: 'git push origin --delete feature/x', by: 'git/push-delete' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');
 for (const c of heldElsewhere) {
   void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
     assertNotRaised(c.cmd, R, c.opts);

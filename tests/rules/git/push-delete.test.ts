@@ -2,7 +2,7 @@
 // `:branch`, `--prune`). Protected ones are git/push-delete-protected's (deny).
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, gitFixture, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, gitFixture, nameOf, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/push-delete';
 const onFeature = gitFixture('feature/z');
@@ -58,16 +58,7 @@ const heldElsewhere: (Valid & { by: string })[] = [
   { cmd: 'git push origin :$BRANCH', by: 'git/push-delete-protected' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 for (const c of heldElsewhere) {
   void test(`${nameOf(c)}  [held by ${c.by}]`, () => {
     assertNotRaised(c.cmd, R, c.opts);

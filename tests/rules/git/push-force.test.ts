@@ -2,8 +2,7 @@
 // unknown) branches. The current branch is read from `.git/HEAD` of the command's cwd, so the
 // lease rows without a refspec run inside throwaway git dirs.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, gitFixture, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { gitFixture, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/push-force';
 const onMain = gitFixture('main');
@@ -136,13 +135,4 @@ const invalid: Invalid[] = [
   { cmd: 'git add . && \\\n  git push --force', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

@@ -2,8 +2,7 @@
 // unknown) and `git reflog delete` ask (the reflog is how mistakes are undone); reading the reflog,
 // dry runs and the default or weeks-long expiries pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/reflog-expire';
 
@@ -44,13 +43,4 @@ const invalid: Invalid[] = [
   { cmd: 'git reflog expire --expire=now --all', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

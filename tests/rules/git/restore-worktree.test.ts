@@ -1,8 +1,7 @@
 // git/restore-worktree: `git restore <path>` overwrites working-tree changes; only `--staged` alone
 // (unstaging) is harmless.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/restore-worktree';
 
@@ -38,13 +37,4 @@ const invalid: Invalid[] = [
   { cmd: 'eval "git restore src"', ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // git/update-ref-delete: `git update-ref -d <ref>` and `--stdin` input with `delete` (or input
 // warden cannot see) ask; other update-ref uses pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/update-ref-delete';
 
@@ -39,13 +38,4 @@ const invalid: Invalid[] = [
   { cmd: 'git update-ref -d refs/heads/x', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

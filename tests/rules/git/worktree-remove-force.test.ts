@@ -1,8 +1,7 @@
 // git/worktree-remove-force: `git worktree remove --force` asks (it drops uncommitted and untracked
 // work in the worktree); plain `remove`, `add`, `list` and `prune` pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'git/worktree-remove-force';
 
@@ -29,13 +28,4 @@ const invalid: Invalid[] = [
   { cmd: 'git worktree remove --force ../x', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -2,7 +2,7 @@
 // the aws, gcloud and az CLIs.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/cloud-resource-delete';
 
@@ -59,16 +59,7 @@ const invalid: Invalid[] = [
   { cmd: 'aws ec2 terminate-instances --instance-ids i-1', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 
 // Storage deletions belong to infra/cloud-storage-delete, not here.
 for (const cmd of ['aws s3 rb s3://assets', 'aws s3api delete-bucket --bucket b', 'gcloud storage buckets delete gs://b', 'az storage container delete -n c']) {

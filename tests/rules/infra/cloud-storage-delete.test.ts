@@ -1,8 +1,7 @@
 // infra/cloud-storage-delete: removing buckets, or everything under a prefix, in S3, GCS and Azure
 // storage (and through s3cmd and rclone).
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/cloud-storage-delete';
 
@@ -72,13 +71,4 @@ const invalid: Invalid[] = [
   { cmd: 'aws s3 rb s3://assets', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // infra/docker-prune: machine-wide prunes and volume deletion (docker, podman, nerdctl, compose).
 // A named volume holds data no rebuild brings back, so removing one asks too.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/docker-prune';
 
@@ -53,13 +52,4 @@ const invalid: Invalid[] = [
   { cmd: 'docker volume prune', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

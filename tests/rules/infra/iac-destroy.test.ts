@@ -1,8 +1,7 @@
 // infra/iac-destroy: tearing down what an infrastructure-as-code tool manages, and applying changes
 // nobody has seen (terraform/tofu/terragrunt, pulumi, cdk/cdktf, sst, serverless).
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/iac-destroy';
 
@@ -71,13 +70,4 @@ const invalid: Invalid[] = [
   { cmd: 'terraform destroy', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // infra/kubectl-delete: deleting namespaces (and what else takes much with it) or every resource of
 // a type, with kubectl, oc, kubecolor, microk8s kubectl, k3s kubectl.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/kubectl-delete';
 
@@ -58,13 +57,4 @@ const invalid: Invalid[] = [
   { cmd: 'kubectl delete ns staging', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

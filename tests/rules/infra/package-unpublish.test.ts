@@ -1,8 +1,7 @@
 // infra/package-unpublish: taking published versions back from a registry or a release page.
 // `npm deprecate` passes: deprecating again with an empty message undoes it.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/package-unpublish';
 
@@ -47,13 +46,4 @@ const invalid: Invalid[] = [
   { cmd: 'npm unpublish pkg@1.0.0', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // infra/platform-destroy: deleting apps, sites, projects and their data on hosting platforms
 // (vercel, fly, netlify, heroku, wrangler, firebase, supabase), directly or through npx & co.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'infra/platform-destroy';
 
@@ -62,13 +61,4 @@ const invalid: Invalid[] = [
   { cmd: 'fly apps destroy web', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -1,8 +1,7 @@
 // interp/raw-disk-write: a one-liner opens a whole disk or partition for writing. Reading a device,
 // writing a regular file, and text that mentions a device pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'interp/raw-disk-write';
 
@@ -33,13 +32,4 @@ const invalid: Invalid[] = [
   { cmd: `deno eval "Deno.writeFileSync('/dev/disk0', new Uint8Array(512))"`, ruleId: R },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

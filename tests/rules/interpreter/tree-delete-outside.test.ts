@@ -4,7 +4,7 @@
 // interp/tree-delete's.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'interp/tree-delete-outside';
 
@@ -25,16 +25,7 @@ const invalid: Invalid[] = [
   { cmd: `python3 -c "import shutil; shutil.rmtree('/srv/data')"`, note: 'strict', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 
 void test(`interp/tree-delete owns the critical cases: no ${R} for shutil.rmtree('/etc')`, () => {
   assertNotRaised(`python3 -c "import shutil; shutil.rmtree('/etc')"`, R);

@@ -3,8 +3,7 @@
 // that could reach the home directory, the project or anywhere. A known prefix deep in a safe place
 // bounds the damage and passes, as with fs/rm-unresolved.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'interp/tree-delete-unresolved';
 
@@ -31,13 +30,4 @@ const invalid: Invalid[] = [
   { cmd: `python3 -c "import shutil, sys; shutil.rmtree(sys.argv[1])" x`, note: 'paranoid', ruleId: R, action: 'deny', opts: { policy: 'preset: paranoid\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');

@@ -3,8 +3,7 @@
 // parent, or a protected path — classified as the filesystem rules classify `rm -rf`. A literal path
 // inside the project, text that only mentions the call, and comments pass.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'interp/tree-delete';
 
@@ -67,13 +66,4 @@ const invalid: Invalid[] = [
   { cmd: `python3 -c "import shutil; shutil.rmtree('build')"`, note: 'the project is ./build', ruleId: R, messageId: 'root', opts: { projectDir: '/home/agent/proj/build', cwd: '/home/agent/proj' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');

@@ -2,7 +2,7 @@
 // linking, archiving or encoding it. Copies that stay next to the original pass.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'secrets/credential-copy';
 
@@ -66,16 +66,7 @@ const invalid: Invalid[] = [
   { cmd: 'cp ~/.ssh/id_rsa /tmp/k', note: 'a user policy lowering it', ruleId: R, action: 'ask', opts: { policy: 'overrides: { secrets/credential-copy: ask }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'deny', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'deny');
 
 // Project keys and .env files may be copied; only credential stores count here.
 for (const cmd of ['base64 -w0 deploy/server.key', 'tar czf certs.tgz certs/privkey.pem', 'cat .env > .env.bak']) {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
 import { SECRET_PROGRAMS, tablePrograms } from '../../../lib/rules/secrets/access.js';
 import { MAX_GLOBS } from '../../../lib/rules/secrets/paths.js';
-import { assertAllowed, assertBlocked, decisionFor, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
+import { assertAllowed, assertBlocked, decisionFor, envFor, policyFor, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'secrets/credential-read';
 
@@ -107,16 +107,7 @@ const invalid: Invalid[] = [
   { cmd: 'cat ~/.ssh/id_rsa', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 
 // The file tools: Read gets an absolute file_path; Grep a path (the cwd when absent) and a glob.
 const tools: { tool: string; input: Record<string, unknown>; expect: 'read' | 'search' | undefined; note?: string }[] = [

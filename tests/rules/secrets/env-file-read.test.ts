@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
-import { assertAllowed, assertBlocked, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
+import { envFor, policyFor, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'secrets/env-file-read';
 
@@ -72,16 +72,7 @@ const invalid: Invalid[] = [
   { cmd: 'cat .env', note: 'strict preset', ruleId: R, action: 'deny', opts: { policy: 'preset: strict\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...c.opts, action: c.action ?? 'ask', messageId: c.messageId });
-  });
-}
+tableTests(valid, invalid, 'ask');
 
 const tools: { tool: string; input: Record<string, unknown>; held: boolean }[] = [
   { tool: 'Read', input: { file_path: '/home/agent/proj/.env' }, held: true },

@@ -1,8 +1,7 @@
 // self/api-write: warden serve's state-changing routes (approvals, trust) and its login link, on
 // this machine, are the human's — whatever client the agent uses. Reading routes stay allowed.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'self/api-write';
 
@@ -38,13 +37,4 @@ const invalid: Invalid[] = [
   { cmd: 'curl -X POST http://127.0.0.1:7007/api/approvals/k7m2qp/approve', note: 'locked', ruleId: R, action: 'deny', opts: { policy: 'overrides: { self/api-write: allow }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);

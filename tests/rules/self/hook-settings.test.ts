@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
-import { assertAllowed, assertBlocked, envFor, nameOf, policyFor, type Invalid, type Valid } from '../../helpers.js';
+import { assertAllowed, assertBlocked, envFor, policyFor, tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { HOOKED, assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
 
 const R = 'self/hook-settings';
@@ -115,16 +115,7 @@ const invalidTools: (ToolRow & { messageId: string })[] = [
   { tool: 'Write', input: { file_path: 'C:\\Users\\agent\\.claude\\settings.json', content: '{ "disableAllHooks": true }' }, messageId: 'keys', note: 'Windows separators' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 for (const r of validTools) {
   void test(toolName(r), () => {
     assertToolAllowed(r);

@@ -2,7 +2,7 @@
 // decides any change to it (ask). warden's own identity file is self/warden-state's (deny).
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { assertToolAllowed, assertToolBlocked, toolName, type ToolRow } from './helpers.js';
 
 const R = 'self/identity-file';
@@ -31,16 +31,7 @@ const invalidTools: ToolRow[] = [
   { tool: 'Edit', input: { file_path: '/home/agent/proj/.claude/identity.md', old_string: 'never', new_string: 'always' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 for (const r of validTools) {
   void test(toolName(r), () => {
     assertToolAllowed(r);

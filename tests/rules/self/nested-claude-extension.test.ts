@@ -1,8 +1,7 @@
 // self/nested-claude-extension: plugins and MCP servers bring commands Claude Code runs itself,
 // outside warden's check; loading or adding them is the human's call (ask).
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'self/nested-claude-extension';
 
@@ -29,13 +28,4 @@ const invalid: Invalid[] = [
   { cmd: 'claude --plugin-dir ./p -p hi', ruleId: R, action: 'deny', note: 'the user may make it stricter', opts: { policy: 'overrides: { self/nested-claude-extension: deny }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);

@@ -2,8 +2,7 @@
 // or with other settings. Those starts are denied through every wrapper the analysis follows; a
 // plain `claude -p "…"` runs.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'self/nested-claude';
 
@@ -69,13 +68,4 @@ const invalid: Invalid[] = [
   { cmd: 'claude --bare -p hi', note: 'locked', ruleId: R, action: 'deny', opts: { projectPolicy: 'overrides: { self/nested-claude: allow }\n', policy: 'allow:\n  commands: [{ pattern: "claude *" }]\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);

@@ -2,7 +2,7 @@
 // policy trusts the project — the agent writing it there is denied; elsewhere the human decides.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { assertToolAllowed, assertToolBlocked, toolName, type ToolRow } from './helpers.js';
 
 const R = 'self/project-policy';
@@ -41,16 +41,7 @@ const invalidTools: (ToolRow & { messageId: string; action: 'ask' | 'deny' })[] 
   { tool: 'Write', input: { file_path: '/home/agent/other/.claude/warden.yaml', content: '' }, messageId: 'untrusted', action: 'ask', opts: TRUSTED, note: 'an untrusted project next to a trusted one' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 for (const r of validTools) {
   void test(toolName(r), () => {
     assertToolAllowed(r);

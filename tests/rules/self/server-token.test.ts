@@ -2,7 +2,7 @@
 // searched, sent or opened in code, by shell or by the Read/Grep tools. Naming it to ls/stat is fine.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
 
 const R = 'self/server-token';
@@ -62,16 +62,7 @@ const invalidTools: ToolRow[] = [
   { tool: 'Read', input: { file_path: '$PROJECT/token-link' }, fx: true, note: 'through a symlink' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 for (const r of validTools) {
   void test(toolName(r), () => {
     assertToolAllowed(r);

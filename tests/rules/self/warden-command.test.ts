@@ -3,7 +3,7 @@
 // read trust. (approve and trust set/reset are gate/self-approve's.)
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, assertNotRaised, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertBlocked, assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'self/warden-command';
 
@@ -48,16 +48,7 @@ const invalid: Invalid[] = [
   { cmd: 'warden uninstall', note: 'locked', ruleId: R, action: 'deny', opts: { policy: 'overrides: { self/warden-command: allow }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 
 void test('approve and trust set/reset are gate/self-approve’s, not raised twice', () => {
   assertNotRaised('warden approve k7m2qp', R);

@@ -1,7 +1,6 @@
 // self/warden-plugin: warden installed as a Claude Code plugin is not the agent's to switch off.
 
-import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { tableTests, type Invalid, type Valid } from '../../helpers.js';
 
 const R = 'self/warden-plugin';
 
@@ -28,13 +27,4 @@ const invalid: Invalid[] = [
   { cmd: 'claude plugin disable warden@warden', ruleId: R, action: 'deny', note: 'locked', opts: { projectPolicy: 'overrides: { self/warden-plugin: allow }\n' } },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);

@@ -3,7 +3,7 @@
 // interpreter code or by the file tools — while reading the policy and the journal stays allowed.
 
 import { test } from 'node:test';
-import { assertAllowed, assertBlocked, nameOf, type Invalid, type Valid } from '../../helpers.js';
+import { assertAllowed, assertBlocked, tableTests, type Invalid, type Valid } from '../../helpers.js';
 import { assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
 
 const R = 'self/warden-state';
@@ -94,16 +94,7 @@ const invalidTools: (ToolRow & { messageId?: string })[] = [
   { tool: 'Edit', input: { file_path: '$PROJECT/claude-dir/warden/policy.yaml', old_string: 'standard', new_string: 'standard' }, fx: true, note: 'through a linked folder' },
 ];
 
-for (const c of valid) {
-  void test(nameOf(c), () => {
-    assertAllowed(c.cmd, c.opts);
-  });
-}
-for (const c of invalid) {
-  void test(nameOf(c), () => {
-    assertBlocked(c.cmd, c.ruleId, { ...(c.opts ?? {}), ...(c.action ? { action: c.action } : {}), ...(c.messageId ? { messageId: c.messageId } : {}) });
-  });
-}
+tableTests(valid, invalid);
 for (const r of validTools) {
   void test(toolName(r), () => {
     assertToolAllowed(r);
