@@ -44,7 +44,7 @@ export function trustDraft(t: { service: string; before: number; after: number }
   return { event: 'trust', ...origin(o), rationale: why, trust: { service: t.service, before: t.before, after: t.after } };
 }
 
-/** A human's answer through the CLI. */
-export function decisionDraft(id: string, state: 'granted' | 'rejected', summary: string): Draft {
-  return { event: 'approval', input: summary, approval: { id, state, by: 'human (warden CLI)' } };
+/** A human's answer, through the CLI unless `by` says otherwise (`page` or `api` of warden serve). */
+export function decisionDraft(id: string, state: 'granted' | 'rejected', summary: string, by = 'human (warden CLI)'): Draft {
+  return { event: 'approval', input: summary, approval: { id, state, by } };
 }

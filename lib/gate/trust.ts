@@ -133,11 +133,14 @@ export function recordTrust(wardenHome: string, service: string, event: TrustEve
   });
 }
 
-/** A human sets a score (history kept). */
+/** A service key or score a human gave that cannot be set (not a store failure). */
+export class TrustInputError extends Error {}
+
+/** A human sets a score (history kept). Throws TrustInputError for a bad service key or score. */
 export function setTrust(wardenHome: string, service: string, score: number, t: TrustSettings, now: number = Date.now()): TrustChange {
-  if (service === UNRESOLVED) throw new Error(`${UNRESOLVED} is not a service: it stands for targets warden cannot name, and always needs a human`);
-  if (!SERVICE_KEY.test(service)) throw new Error(`not a service key: ${JSON.stringify(service)} (e.g. github.com, mcp:slack, email:example.com, registry:npm)`);
-  if (!(score >= 0 && score <= 1)) throw new Error(`a trust score is a number from 0 to 1, not ${score}`);
+  if (service === UNRESOLVED) throw new TrustInputError(`${UNRESOLVED} is not a service: it stands for targets warden cannot name, and always needs a human`);
+  if (!SERVICE_KEY.test(service)) throw new TrustInputError(`not a service key: ${JSON.stringify(service)} (e.g. github.com, mcp:slack, email:example.com, registry:npm)`);
+  if (!(score >= 0 && score <= 1)) throw new TrustInputError(`a trust score is a number from 0 to 1, not ${score}`);
   const iso = new Date(now).toISOString();
   return updateState(trustFile(wardenHome), (state) => {
     const rec = state.services[service];

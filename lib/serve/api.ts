@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { APPROVAL_ID, ApprovalError, decideApproval, listApprovals, type Approval } from '../gate/approvals.js';
 import { decisionDraft, trustDraft } from '../gate/journal.js';
-import { listTrust, recordTrust, resetTrust, setTrust, trustOf, type TrustView } from '../gate/trust.js';
+import { TrustInputError, listTrust, recordTrust, resetTrust, setTrust, trustOf, type TrustView } from '../gate/trust.js';
 import type { Draft, JournalEntry } from '../journal/entry.js';
 import { JOURNAL_EVENTS } from '../journal/entry.js';
 import { allEntries, entryHasRule, entryMentions } from '../journal/read.js';
@@ -81,8 +81,7 @@ export function decide(ctx: ApiContext, answer: 'granted' | 'rejected'): ApiResu
     if (e instanceof ApprovalError) return error(409, e.message);
     throw e;
   }
-  const base = decisionDraft(a.id, answer, a.summary);
-  const drafts: Draft[] = [{ ...base, ...(base.approval !== undefined ? { approval: { ...base.approval, by: ctx.who } } : {}) }];
+  const drafts: Draft[] = [decisionDraft(a.id, answer, a.summary, ctx.who)];
   let trust: { service: string; before: number; after: number } | undefined;
   let trustError: string | undefined;
   if (answer === 'rejected' && a.service !== undefined) {
@@ -192,7 +191,7 @@ export function trustSet(ctx: ApiContext): ApiResult {
     try {
       change = setTrust(ctx.wardenHome, service, body.data.score, t, ctx.now);
     } catch (e) {
-      if (e instanceof Error && /not a service|is not a service|trust score/.test(e.message)) return error(400, e.message);
+      if (e instanceof TrustInputError) return error(400, e.message);
       throw e;
     }
   }
