@@ -46,7 +46,7 @@ function oneLine(s: string | undefined, n: number): string {
 }
 
 /** The recap in at most `budget` characters: the oldest lines give way first, and say so. */
-export function renderRecap(r: Recap, budget = Number.MAX_SAFE_INTEGER): string {
+function renderRecap(r: Recap, budget = Number.MAX_SAFE_INTEGER): string {
   const title = "## This session so far (from warden's journal)";
   if (r.decisions.length === 0 && r.notes.length === 0) {
     return `${title}\nNo call was blocked or held in this session${r.allows > 0 ? ` (${r.allows} allowed)` : ''}.`;

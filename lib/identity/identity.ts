@@ -36,7 +36,7 @@ export interface Identity {
   sha256: string;
 }
 
-export function truncationMarker(file: string, cutBytes: number, maxBytes: number): string {
+function truncationMarker(file: string, cutBytes: number, maxBytes: number): string {
   return `[… identity truncated: ${cutBytes} more bytes of ${file} not shown; warden shows at most identity.max_bytes = ${maxBytes} bytes]`;
 }
 

@@ -15,7 +15,7 @@ const SIMPLE: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a:
  * Backslash escapes as printf's format (and `%b`, with `echo`: `octal0` = the `\0NNN` form) reads
  * them: \n \t … \xHH \NNN \uHHHH \UHHHHHHHH. `\c` ends the output (returned as `stop`).
  */
-export function unescape(s: string, octal0 = false): { text: string; stop: boolean } {
+function unescape(s: string, octal0 = false): { text: string; stop: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i] as string;

@@ -586,7 +586,7 @@ export function oneLinerOf(inline: { lang: Lang; code: string }): OneLiner {
 }
 
 /** Reads one piece of code (not memoized: see `oneLinerOf`). */
-export function readOneLiner(code: string, lang: Lang): OneLiner {
+function readOneLiner(code: string, lang: Lang): OneLiner {
   let truncated = code.length > MAX_CODE;
   // The placeholders' characters in the input must not pass for placeholders.
   const src = (truncated ? code.slice(0, MAX_CODE) : code).replace(MARKS, '\uFFFD');

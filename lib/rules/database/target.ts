@@ -19,7 +19,7 @@ const short = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n)
  * or one of its parts between `.`, `-`, `_`, `/`, `:` and `@`: `prod` matches `db-prod-1.internal`
  * and `/srv/app_prod.db`, not `products`.
  */
-export function nameMatches(pattern: string, name: string): boolean {
+function nameMatches(pattern: string, name: string): boolean {
   const p = pattern.toLowerCase();
   const n = name.toLowerCase();
   return wildcard(p, n) || n.split(/[.\-_/:@]+/).some((part) => part !== '' && wildcard(p, part));
@@ -40,7 +40,7 @@ const TABLE_KINDS: ReadonlySet<StatementKind> = new Set(['drop_table', 'drop_vie
 const anyMatch = (patterns: readonly string[], name: string): boolean => patterns.some((p) => wildcard(p.toLowerCase(), name.toLowerCase()));
 
 /** The protected object an effect touches, described, if any. */
-export function protectedObject(db: DatabasePolicy, e: Effect): string | undefined {
+function protectedObject(db: DatabasePolicy, e: Effect): string | undefined {
   for (const raw of e.objects) {
     const o = raw.replace(/ partition .*$/, '');
     if (e.kind === 'drop_database' && anyMatch(db.protected.databases, o)) return `database ${o}`;

@@ -87,7 +87,7 @@ const HOME_SCRATCH = [
   'go/pkg/mod',
 ];
 
-export function isScratch(p: string, home: string): boolean {
+function isScratch(p: string, home: string): boolean {
   return SCRATCH.some((dir) => isInside(p, dir)) || HOME_SCRATCH.some((d) => isInside(p, path.posix.join(home, d)));
 }
 

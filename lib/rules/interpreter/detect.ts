@@ -124,7 +124,7 @@ const SECRET_FILES: readonly [RegExp, string][] = [
 ];
 
 /** What secret a path names, if any. */
-export function secretOf(p: string): string | undefined {
+function secretOf(p: string): string | undefined {
   const path = p.replace(/\0/g, 'x');
   for (const [re, what] of SECRET_FILES) if (re.test(path)) return what;
   return undefined;

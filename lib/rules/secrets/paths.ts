@@ -140,7 +140,7 @@ const STORE_DIRS: readonly { rel: string; what: string }[] = [
  * `~/.config` gcloud's, and the home directory or an ancestor all of them. Those last live in
  * hidden directories: `hidden` says whether the search or copy includes hidden entries.
  */
-export function storesInside(dir: string, home: string, hidden = true): Secret | undefined {
+function storesInside(dir: string, home: string, hidden = true): Secret | undefined {
   const d = dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
   if (hidden && (home === d || home.startsWith(d === '/' ? '/' : `${d}/`))) return { kind: 'store', what: 'SSH keys and cloud credentials' };
   if (d === `${home}/.config`) return { kind: 'store', what: 'Google Cloud credentials' };
@@ -155,12 +155,12 @@ export function storesInside(dir: string, home: string, hidden = true): Secret |
 const GLOB = /[*?[]/;
 const SAMPLE_NAMES = ['id_rsa', 'id_ed25519', 'server.key', 'privkey.pem', 'cert.p12', '.env', '.env.local', 'kubeconfig'];
 
-export function isGlob(word: string): boolean {
+function isGlob(word: string): boolean {
   return GLOB.test(word);
 }
 
 /** A shell glob over a whole path as a regular expression: `*` stays in one component, never matches a leading dot. */
-export function globRegex(pattern: string): RegExp {
+function globRegex(pattern: string): RegExp {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
@@ -191,7 +191,7 @@ export function globRegex(pattern: string): RegExp {
 }
 
 /** The secret a glob pattern (absolute) could match, if any. */
-export function secretInGlob(pattern: string, home: string): Secret | undefined {
+function secretInGlob(pattern: string, home: string): Secret | undefined {
   let re: RegExp;
   try {
     re = globRegex(pattern);

@@ -12,7 +12,7 @@ const VERBS: Readonly<Record<Op, string>> = {
   read: 'read',
 };
 
-export function verbOf(op: Op): string {
+function verbOf(op: Op): string {
   return VERBS[op];
 }
 

@@ -70,7 +70,7 @@ function fixed(ctx: RuleContext): Fixed {
 }
 
 /** The warden homes: the configured one and the default `~/.claude/warden`. */
-export const wardenHomes = (ctx: RuleContext): readonly string[] => fixed(ctx).homes;
+const wardenHomes = (ctx: RuleContext): readonly string[] => fixed(ctx).homes;
 /** The server token file in each warden home. */
 export const tokenFiles = (ctx: RuleContext): readonly string[] => fixed(ctx).tokens;
 const linkOf = (ctx: RuleContext): string => fixed(ctx).link;

@@ -92,7 +92,7 @@ function canonical(v: unknown): string {
 }
 
 /** The guarded keys that differ between what the file holds now and `after`. */
-export function compareSettings(before: string | undefined, after: string): SettingsChange {
+function compareSettings(before: string | undefined, after: string): SettingsChange {
   const a = guarded(after);
   if ('error' in a) return { kind: 'unparseable', why: a.error };
   // A file Claude Code ignores now (missing or invalid) has no hooks in effect.
