@@ -59,12 +59,17 @@ export function isCandidateCommand(cmd: SimpleCommand): boolean {
   return false;
 }
 
+/** The simple commands of a Bash call (undefined for another tool or a Bash input without a command string). */
+export function bashCommands(call: ToolCall, home: string): readonly SimpleCommand[] | undefined {
+  if (call.tool !== 'Bash' || typeof call.input.command !== 'string') return undefined;
+  return analyze(call.input.command, { cwd: call.cwd, home }).commands;
+}
+
 /**
  * Could this call reach outside the machine? Bash commands are analysed (cheap; no files read), or
- * `commands` is the analysis the guard already made of this very call.
+ * `commands` is an analysis already made of this very call (the guard's, or bashCommands').
  */
 export function mayBeExternal(call: ToolCall, home: string, commands?: readonly SimpleCommand[]): boolean {
   if (call.tool !== 'Bash') return isCandidateTool(call.tool);
-  if (typeof call.input.command !== 'string') return false;
-  return (commands ?? analyze(call.input.command, { cwd: call.cwd, home }).commands).some(isCandidateCommand);
+  return (commands ?? bashCommands(call, home) ?? []).some(isCandidateCommand);
 }

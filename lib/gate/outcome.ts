@@ -14,7 +14,7 @@
 import type { Env } from '../pipeline.js';
 import type { EffectivePolicy } from '../policy/load.js';
 import type { ToolCall } from '../types.js';
-import { mayBeExternal } from './candidates.js';
+import { bashCommands, mayBeExternal } from './candidates.js';
 import type { TrustChange } from './trust.js';
 
 export interface OutcomeResult {
@@ -24,11 +24,12 @@ export interface OutcomeResult {
 
 export async function recordOutcome(call: ToolCall, env: Env, policy: () => EffectivePolicy, outcome: 'success' | 'failure', now: number = Date.now()): Promise<OutcomeResult> {
   const result: OutcomeResult = { changes: [], errors: [] };
-  if (!mayBeExternal(call, env.home)) return result;
+  const commands = bashCommands(call, env.home);
+  if (!mayBeExternal(call, env.home, commands)) return result;
   const { classifyCall } = await import('./classify.js');
   const { recordTrust } = await import('./trust.js');
   const services = new Set(
-    classifyCall(call, env.home)
+    classifyCall(call, env.home, commands)
       .filter((op) => !op.local && op.kind !== 'read')
       .map((op) => op.service),
   );

@@ -26,7 +26,7 @@ import type { Env } from '../pipeline.js';
 import type { EffectivePolicy } from '../policy/load.js';
 import type { Action, ApprovalRef, Decision, GateOp, GateResult, GateReview, GateRoute, ToolCall, TraceStep } from '../types.js';
 import { isStricter, stricter } from '../types.js';
-import { mayBeExternal } from './candidates.js';
+import { bashCommands, mayBeExternal } from './candidates.js';
 import { stricterRoute } from './policy.js';
 import type { ReviewOptions } from './review.js';
 
@@ -61,12 +61,14 @@ export async function gateStage(call: ToolCall, env: Env, policy: EffectivePolic
   // 1. Classify and route.
   const ops: GateOp[] = [];
   let classifyFailed = false;
-  if (mayBeExternal(call, env.home)) {
+  // One shell analysis for the first look and the classifier.
+  const commands = bashCommands(call, env.home);
+  if (mayBeExternal(call, env.home, commands)) {
     try {
       const { classifyCall } = await import('./classify.js');
       const { trustOf } = await import('./trust.js');
       const scores = new Map<string, number>();
-      for (const op of classifyCall(call, env.home)) {
+      for (const op of classifyCall(call, env.home, commands)) {
         if (op.local) continue;
         let route: GateRoute;
         let why: string;
