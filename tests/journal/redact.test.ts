@@ -2,12 +2,12 @@
 // returns AND against the raw bytes of a journal the built PreToolUse hook wrote; benign commands
 // come out unchanged.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { REDACTED, redact, redactSummary } from '../../lib/journal/redact.js';
 import { appendEntries } from '../../lib/journal/store.js';
+import { swarm } from '../concurrency/swarm.js';
 import { DIST } from '../protocol/hook-helpers.js';
 import { tempDir } from './helpers.js';
 
@@ -115,29 +115,18 @@ void test('every string of an entry is redacted before it is written (raw bytes)
   for (const secret of ['AKIAIOSFODNN7EXAMPLE', 'pgsecret99', 'opaque-bearer-value-77']) assert.ok(!raw.includes(secret), secret);
 });
 
-function runHook(stdin: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'pre-tool-use.cjs')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => resolve(out));
-    child.stdin.end(stdin);
-  });
-}
-
 for (const allows of ['compact', 'full']) {
   void test(`no secret of the table reaches the journal the built hook writes (allows: ${allows})`, async (t) => {
     const root = tempDir(t);
     const home = path.join(root, 'warden');
     fs.mkdirSync(home);
     fs.writeFileSync(path.join(home, 'policy.yaml'), `journal:\n  allows: ${allows}\n`);
-    const outs = await Promise.all(
-      SECRETS.map((s, i) =>
-        runHook(JSON.stringify({ session_id: `s${i}`, cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: s.cmd }, tool_use_id: `t${i}` }), { HOME: root, WARDEN_HOME: home }),
-      ),
+    const { results } = await swarm(
+      path.join(DIST, 'pre-tool-use.cjs'),
+      SECRETS.map((s, i) => JSON.stringify({ session_id: `s${i}`, cwd: root, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: s.cmd }, tool_use_id: `t${i}` })),
+      { PATH: process.env.PATH ?? '', HOME: root, WARDEN_HOME: home },
     );
-    for (const o of outs) assert.doesNotMatch(o, /systemMessage/, o);
+    for (const r of results) assert.doesNotMatch(r.stdout, /systemMessage/, r.stdout);
     const dir = path.join(home, 'journal');
     const raw = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
     assert.equal(raw.split('\n').filter((l) => l.includes('"event":"guard"')).length, SECRETS.length, 'one guard entry per command');
