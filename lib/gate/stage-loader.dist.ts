@@ -3,15 +3,11 @@
 // first time a call needs it (an external operation, or a call the guard holds). A missing or broken
 // bundle throws, and the hook fails closed (deny).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { requireSibling } from '../sibling.js';
 import type { Stage } from './stage-loader.js';
 
 export type { Stage };
 
-let loaded: Stage | undefined;
-
 export function loadStage(): Promise<Stage> {
-  loaded ??= createRequire(__filename)(path.join(__dirname, 'gate-stage.cjs')) as Stage;
-  return Promise.resolve(loaded);
+  return Promise.resolve(requireSibling<Stage>('gate-stage.cjs'));
 }

@@ -3,15 +3,11 @@
 // not loaded the rules already. A missing bundle throws; the policy loader reports it as a policy
 // error (every guarded call is held).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { requireSibling } from '../sibling.js';
 import type { RuleRegistry } from './registry-loader.js';
 
 export type { RuleRegistry };
 
-let loaded: RuleRegistry | undefined;
-
 export function loadRegistry(): RuleRegistry {
-  loaded ??= createRequire(__filename)(path.join(__dirname, 'rules-registry.cjs')) as RuleRegistry;
-  return loaded;
+  return requireSibling<RuleRegistry>('rules-registry.cjs');
 }

@@ -3,15 +3,11 @@
 // the first time a command needs it. A missing or broken engine bundle throws, and the hook fails
 // closed (deny).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { requireSibling } from '../sibling.js';
 import type { Engine } from './engine-loader.js';
 
 export type { Engine };
 
-let loaded: Engine | undefined;
-
 export function loadEngine(): Engine {
-  loaded ??= createRequire(__filename)(path.join(__dirname, 'sql-engine.cjs')) as Engine;
-  return loaded;
+  return requireSibling<Engine>('sql-engine.cjs');
 }

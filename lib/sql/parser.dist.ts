@@ -2,8 +2,7 @@
 // dialect build is bundled on its own as dist/sql-<dialect>.cjs, deployed next to the hook bundles,
 // and required from there the first time a statement of that dialect needs parsing.
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { requireSibling } from '../sibling.js';
 import type { ParserDialect, SqlParser } from './parser.js';
 
 export type { ParserDialect, SqlParser };
@@ -11,6 +10,6 @@ export type { ParserDialect, SqlParser };
 type Build = { Parser: new () => SqlParser };
 
 export function loadParser(dialect: ParserDialect): SqlParser {
-  const build = createRequire(__filename)(path.join(__dirname, `sql-${dialect}.cjs`)) as Build;
+  const build = requireSibling<Build>(`sql-${dialect}.cjs`);
   return new build.Parser();
 }

@@ -2,12 +2,11 @@
 // dist/jsonc-visit.cjs, required by path the first time a settings file's new content is checked. A
 // missing bundle throws, and the hook fails closed (deny).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { requireSibling } from '../../sibling.js';
 import type { Visit } from './jsonc-loader.js';
 
 export type { Visit };
 
 export function loadVisit(): Visit {
-  return (createRequire(__filename)(path.join(__dirname, 'jsonc-visit.cjs')) as { visit: Visit }).visit;
+  return requireSibling<{ visit: Visit }>('jsonc-visit.cjs').visit;
 }
