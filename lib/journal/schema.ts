@@ -3,6 +3,7 @@
 
 import * as z from 'zod/mini';
 import { JOURNAL_EVENTS } from './entry.js';
+import { SEGMENT_RE } from './read.js';
 
 const Hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
@@ -78,12 +79,11 @@ export const EntrySchema = z.strictObject({
 });
 export type JournalEntry = z.infer<typeof EntrySchema>;
 
-
 /** The end of the chain, rewritten (atomically) by every append. */
 export const HeadSchema = z.strictObject({
   seq: z.int().check(z.gte(1)),
   hash: Hex64,
-  segment: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}\.jsonl$/)),
+  segment: z.string().check(z.regex(SEGMENT_RE)),
   /** Size in bytes of `segment` after the last append. */
   size: z.int().check(z.gte(0)),
 });

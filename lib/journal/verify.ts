@@ -10,7 +10,6 @@
 // See ./store.ts for the trust model (tamper-evident, not tamper-proof).
 
 import path from 'node:path';
-import * as z from 'zod/mini';
 import { GENESIS, entryHash } from './entry.js';
 import { ANCHOR_FILE, HEAD_FILE, listSegments, readHead, readJson, segmentLines } from './read.js';
 import { AnchorSchema, EntrySchema, type Anchor } from './schema.js';
@@ -51,10 +50,7 @@ export function describeBad(b: BadEntry): string {
   return `entry seq ${b.seq} (${where(b)}): ${b.reason}`;
 }
 
-const sameAnchor = (a: Anchor, b: unknown): boolean => {
-  const p = z.safeParse(z.strictObject({ seq: z.number(), prev: z.string(), segment: z.string() }), b);
-  return p.success && p.data.seq === a.seq && p.data.prev === a.prev && p.data.segment === a.segment;
-};
+const sameAnchor = (a: Anchor, b: Anchor): boolean => a.seq === b.seq && a.prev === b.prev && a.segment === b.segment;
 
 export function verifyJournal(dir: string): VerifyResult {
   const segments = listSegments(dir);
@@ -80,7 +76,8 @@ export function verifyJournal(dir: string): VerifyResult {
   let prev = '';
   let count = 0;
   let firstSeq: number | undefined;
-  let lastPrune: unknown;
+  /** The anchor of the last `prune` entry (EntrySchema has checked its shape). */
+  let lastPrune: Anchor | undefined;
   let last: { segment: string; line: number } | undefined;
 
   for (const seg of segments) {
