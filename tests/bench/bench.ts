@@ -15,19 +15,13 @@ import { evaluate, type Env } from '../../lib/pipeline.js';
 import { loadPolicy } from '../../lib/policy/load.js';
 import { CORPUS, type Entry } from '../corpus/corpus.js';
 import { oneLine, pct, report, score, type Outcome } from '../corpus/score.js';
-import { printStartup, startupFigures } from './startup.js';
+import { median, printStartup, startupFigures } from './startup.js';
 import { hostileFigures, printHostile } from './hostile.js';
 import { concurrencyFigures, printConcurrency } from './concurrency.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 3;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
 

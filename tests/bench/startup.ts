@@ -28,7 +28,7 @@ const PARTS: [probe: string, label: string][] = [
   ['decide', "+ safety gate's first look"],
 ];
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
