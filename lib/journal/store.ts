@@ -41,7 +41,7 @@ import path from 'node:path';
 import { GENESIS, entryHash, entryLine } from './entry.js';
 import type { Anchor, Draft, JournalEntry } from './schema.js';
 import { acquire, type LockOptions } from './lock.js';
-import { ANCHOR_FILE, HEAD_FILE, LOCK_FILE, listSegments, parseObject, readHead, segmentFor, segmentLines, type Head } from './read.js';
+import { ANCHOR_FILE, HEAD_FILE, LOCK_FILE, listSegments, openRegular, parseObject, readHead, segmentFor, segmentLines, type Head } from './read.js';
 import { redactSummary } from './redact.js';
 
 export const JOURNAL_DIR_MODE = 0o700;
@@ -138,9 +138,10 @@ function isChained(v: Record<string, unknown> | undefined, prevSeq: number, prev
 function recoverHead(dir: string): Head | undefined {
   for (const seg of listSegments(dir).reverse()) {
     const file = path.join(dir, seg);
-    const size = fs.statSync(file).size;
+    // Regular files only, opened without blocking: a FIFO in a segment's place must not hang the hook.
+    const fd = openRegular(file);
+    const size = fs.fstatSync(fd).size;
     const n = Math.min(size, HEAD_RECOVERY_BYTES);
-    const fd = fs.openSync(file, 'r');
     let text: string;
     try {
       const buf = Buffer.alloc(n);

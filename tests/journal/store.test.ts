@@ -2,6 +2,7 @@
 // or truncation is found and the first bad entry named; warden's own repairs (an interrupted
 // append, a lost head file) and retention pruning keep verify green.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -183,6 +184,18 @@ void test('a lost or garbled head.json is rebuilt from the newest segment, and r
     ]);
     assert.equal(verifyJournal(dir).ok, true);
   }
+});
+
+void test('head.json lost and a FIFO in the newest segment\'s place: the append fails at once, it does not wait on the pipe', (t) => {
+  const dir = tempDir(t);
+  writeSample(dir);
+  fs.rmSync(path.join(dir, HEAD_FILE));
+  const name = segmentFiles(dir).at(-1);
+  assert.ok(name);
+  const newest = path.join(dir, name);
+  fs.rmSync(newest);
+  assert.equal(spawnSync('mkfifo', [newest]).status, 0);
+  assert.throws(() => appendEntries(dir, [{ event: 'note', note: 'after', rationale: 'r' }], { now: DAY2 }), /not a regular file/);
 });
 
 void test('lines written by someone else after the head are not adopted: verify reports them', (t) => {
