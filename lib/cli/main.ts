@@ -36,8 +36,9 @@ Usage:
   warden trust list|show <service> [--json]           per-service trust of the safety gate
   warden trust set <service> <score> | reset <service>|--all
                                                       set or forget a service's trust (0 to 1)
-  warden serve [--port P] [--host H]                  the page and API for approvals, the journal and trust
-                                                      on 127.0.0.1 (prints a one-time login link)
+  warden serve [--port P] [--host H] [--allow-remote] the page and API for approvals, the journal and trust
+                                                      on 127.0.0.1 (prints a one-time login link; a
+                                                      non-loopback --host needs --allow-remote)
   warden --help | --version
 
 Files:
@@ -48,7 +49,10 @@ Files:
   ~/.claude/warden/journal/         the hash-chained decision journal (secrets redacted)
   ~/.claude/warden/gate/            trust scores, pending approvals, the review cache, latest prompts
   ~/.claude/warden/server.token     the API token of warden serve (0600)
-  ~/.claude/settings.json           where the hooks are registered
+  ~/.claude/warden/bin/             the installed bundles; each hook runs as launch.cjs <hook>, with a
+                                    V8 code cache (*.v8cache) written next to its bundle
+  ~/.claude/warden/cache/           parsed policy files, reused until a file changes (safe to delete)
+  ~/.claude/settings.json           where the hooks are registered (or enable the plugin: README)
 
 Decisions: deny blocks in every mode; ask needs a human (in headless or
 --dangerously-skip-permissions runs Claude Code turns it into a block); allow
