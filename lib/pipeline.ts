@@ -49,17 +49,19 @@ export function loadPolicyFor(env: Env): EffectivePolicy {
 }
 
 /** Index of rules by program, built once per policy (shipped rules are static; custom ones vary). */
-function indexRules(rules: readonly Rule[]): Map<string, Rule[]> {
+function indexRules(rules: readonly Rule[], keys: (r: Rule) => readonly string[] = (r) => r.programs): Map<string, Rule[]> {
   const m = new Map<string, Rule[]>();
-  for (const r of rules) for (const p of r.programs) m.set(p, [...(m.get(p) ?? []), r]);
+  for (const r of rules) {
+    for (const k of keys(r)) {
+      const list = m.get(k);
+      if (list === undefined) m.set(k, [r]);
+      else list.push(r);
+    }
+  }
   return m;
 }
 const SHIPPED_INDEX = indexRules(RULES);
-const SHIPPED_TOOL_INDEX: Map<string, Rule[]> = (() => {
-  const m = new Map<string, Rule[]>();
-  for (const r of RULES) for (const t of r.tools ?? []) m.set(t, [...(m.get(t) ?? []), r]);
-  return m;
-})();
+const SHIPPED_TOOL_INDEX = indexRules(RULES, (r) => r.tools ?? []);
 
 export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loadPolicyFor(env)): Decision {
   const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { HOOK_PLUGINS, SQL_DIALECTS, commonOptions, gateDir, gateReviewFromDist, jsoncFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
+import { HOOK_PLUGINS, SQL_DIALECTS, builtinDefaults, commonOptions, gateDir, gateReviewFromDist, jsoncFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
 
 const out = path.join(root, 'dist');
 rmSync(out, { recursive: true, force: true });
@@ -15,17 +15,19 @@ const hooks = readdirSync(path.join(root, 'hooks')).filter((f) => f.endsWith('.t
 const entries = [...hooks.map((f) => ({ in: path.join(root, 'hooks', f), out: f.replace(/\.ts$/, '') })), { in: path.join(root, 'lib/cli/bin.ts'), out: 'warden' }];
 
 await build({
-  plugins: [sqlParserFromDist],
+  plugins: [builtinDefaults, sqlParserFromDist],
   entryPoints: [...SQL_DIALECTS.map((d) => ({ in: path.join(root, 'node_modules', 'node-sql-parser', 'build', `${d}.js`), out: `sql-${d}` })), { in: path.join(sqlDir, 'engine.ts'), out: 'sql-engine' }],
   ...COMMON,
 });
 
 await build({
+  plugins: [builtinDefaults],
   entryPoints: [{ in: path.join(gateDir, 'review-sdk.ts'), out: 'gate-review' }],
   ...COMMON,
 });
 
 await build({
+  plugins: [builtinDefaults],
   entryPoints: [{ in: path.join(root, 'lib', 'rules', 'self', 'jsonc-visit.ts'), out: 'jsonc-visit' }],
   ...COMMON,
 });
@@ -37,13 +39,13 @@ await build({
 });
 
 await build({
-  plugins: [sqlEngineFromDist, gateReviewFromDist, jsoncFromDist],
+  plugins: [builtinDefaults, sqlEngineFromDist, gateReviewFromDist, jsoncFromDist],
   entryPoints: [{ in: path.join(policyDir, 'parse.ts'), out: 'policy-parse' }],
   ...COMMON,
 });
 
 await build({
-  plugins: [sqlEngineFromDist, policyParserFromDist, gateReviewFromDist, jsoncFromDist],
+  plugins: [builtinDefaults, sqlEngineFromDist, policyParserFromDist, gateReviewFromDist, jsoncFromDist],
   entryPoints: [{ in: path.join(gateDir, 'stage.ts'), out: 'gate-stage' }],
   ...COMMON,
 });
