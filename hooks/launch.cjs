@@ -1,8 +1,9 @@
 'use strict';
 // The one command Claude Code runs for every warden hook: `node launch.cjs <hook> [--warden-home D]`.
 // It loads the hook's bundle (`<hook>.cjs`, next to this file once installed, or in ../dist/ in a
-// checkout or a plugin directory) through V8's code cache, so the bundle is not parsed and compiled
-// again in every one of the fresh processes Claude Code starts per tool call.
+// checkout or a plugin directory), and the sibling bundles the hook loads on demand, through V8's
+// code cache, so no bundle is parsed and compiled again in every one of the fresh processes Claude
+// Code starts per tool call.
 //
 // The cache (`<bundle>.v8cache`) is written after a run that had none or had a stale one. It is used
 // only while the bundle is the very file it was made from (size, mtime, ctime, inode, device and
@@ -36,13 +37,17 @@ function openBundle() {
   for (const dir of [__dirname, path.join(__dirname, '..', 'dist')]) {
     const file = path.join(dir, `${hook}.cjs`);
     try {
-      // Non-blocking: a FIFO put in the bundle's place fails at once instead of hanging the hook.
-      return { file, fd: fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK) };
+      return { file, fd: openNonBlocking(file) };
     } catch (e) {
       if (e.code !== 'ENOENT') throw e;
     }
   }
   return undefined;
+}
+
+// Non-blocking: a FIFO put in a bundle's place fails at once instead of hanging the hook.
+function openNonBlocking(file) {
+  return fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
 }
 
 /** The cache header: what the cached code was made from. */
@@ -71,6 +76,61 @@ function writeCache(cacheFile, header, script) {
   }
 }
 
+/**
+ * Compiles an open bundle through its code cache and runs it as Node would run a CommonJS file (its
+ * own require, __filename, __dirname); returns its exports. Throws with the step that failed.
+ */
+function runBundle(file, fd) {
+  let source;
+  let header;
+  try {
+    header = stamp(fd);
+    source = fs.readFileSync(fd, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${e.message}`, { cause: e });
+  } finally {
+    fs.closeSync(fd);
+  }
+  const cacheFile = `${file}.v8cache`;
+  const cached = readCache(cacheFile, header);
+  let fn;
+  let script;
+  try {
+    script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
+    fn = script.runInThisContext();
+  } catch (e) {
+    throw new Error(`cannot load ${file}: ${e.message}`, { cause: e });
+  }
+  if (cached === undefined || script.cachedDataRejected) {
+    // After the run, so the functions this run compiled are in the cache too.
+    process.once('exit', () => writeCache(cacheFile, header, script));
+  }
+  const mod = { exports: {} };
+  try {
+    fn.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  } catch (e) {
+    throw new Error(`${file} failed at start-up: ${e.message}`, { cause: e });
+  }
+  return mod.exports;
+}
+
+// The parts a hook loads only when a call needs them (the rule packs, the SQL engine, the gate, the
+// policy parser: lib/sibling.ts) come through here too, so they also start from a code cache.
+// Loaded once per process, like require(); a part that cannot be loaded throws, and the hook fails
+// closed as it does for any exception.
+const siblings = new Map();
+Object.defineProperty(globalThis, Symbol.for('warden.requireBundle'), {
+  value: (file) => {
+    if (typeof file !== 'string' || !path.isAbsolute(file) || !file.endsWith('.cjs')) throw new Error(`not a bundle path: ${String(file)}`);
+    let exports = siblings.get(file);
+    if (exports === undefined) {
+      exports = runBundle(file, openNonBlocking(file));
+      siblings.set(file, exports);
+    }
+    return exports;
+  },
+});
+
 function main() {
   let opened;
   try {
@@ -79,37 +139,10 @@ function main() {
     return fail(`cannot open its bundle: ${e.message}`);
   }
   if (opened === undefined) return fail(`no bundle for "${hook}"`);
-  const { file, fd } = opened;
-  let source;
-  let header;
   try {
-    header = stamp(fd);
-    source = fs.readFileSync(fd, 'utf8');
+    runBundle(opened.file, opened.fd);
   } catch (e) {
-    return fail(`cannot read ${file}: ${e.message}`);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const cacheFile = `${file}.v8cache`;
-  const cached = readCache(cacheFile, header);
-  let script;
-  let fn;
-  try {
-    script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
-    fn = script.runInThisContext();
-  } catch (e) {
-    return fail(`cannot load ${file}: ${e.message}`);
-  }
-  if (cached === undefined || script.cachedDataRejected) {
-    // After the run, so the functions this run compiled are in the cache too.
-    process.once('exit', () => writeCache(cacheFile, header, script));
-  }
-  // The bundle runs as if Node had loaded it itself: its own require, __filename and __dirname.
-  const mod = { exports: {} };
-  try {
-    fn.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
-  } catch (e) {
-    return fail(`${file} failed at start-up: ${e.message}`);
+    return fail(e.message);
   }
 }
 

@@ -135,6 +135,33 @@ void test('a bundle that cannot be compiled or throws at start-up: deny, exit 2'
   }
 });
 
+void test('the parts a hook loads on demand start from a code cache too, and one that cannot load fails the guard closed', () => {
+  const dir = distCopy();
+  const h = home();
+  // An external write: the guard allows it, the safety gate (dist/gate-stage.cjs, loaded on demand) holds it.
+  const push = preToolUse('git push origin main');
+  const first = launch(dir, 'pre-tool-use', push, h);
+  assert.equal(decisionOf({ ...first, ms: 0 }).decision, 'ask', first.stdout);
+  const stageCache = cacheOf(dir, 'gate-stage');
+  assert.match(fs.readFileSync(stageCache).subarray(0, 40).toString('latin1'), /^warden-v8cache 1 v\d+/);
+  const mtime = fs.statSync(stageCache).mtimeMs;
+  const second = launch(dir, 'pre-tool-use', push, h);
+  assert.equal(decisionOf({ ...second, ms: 0 }).decision, 'ask', second.stdout);
+  assert.equal(fs.statSync(stageCache).mtimeMs, mtime, 'a valid cache is not rewritten');
+  // The on-demand part broken or gone: deny with exit 2, never the call let through.
+  fs.writeFileSync(path.join(dir, 'gate-stage.cjs'), 'this is not javascript {');
+  const broken = launch(dir, 'pre-tool-use', push, h);
+  assert.equal(broken.code, 2, broken.stdout);
+  assert.equal(decisionOf({ ...broken, ms: 0 }).decision, 'deny');
+  assert.match(decisionOf({ ...broken, ms: 0 }).reason, /gate-stage\.cjs/);
+  fs.rmSync(path.join(dir, 'gate-stage.cjs'));
+  const gone = launch(dir, 'pre-tool-use', push, h);
+  assert.equal(gone.code, 2, gone.stdout);
+  assert.equal(decisionOf({ ...gone, ms: 0 }).decision, 'deny');
+  // A call that needs no on-demand part still runs.
+  assert.deepEqual(launch(dir, 'pre-tool-use', preToolUse('ls -la'), h).json, {});
+});
+
 void test('the launcher finds the bundles in ../dist from a checkout or plugin directory (hooks/launch.cjs)', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-plugin-'));
   temps.push(root);
