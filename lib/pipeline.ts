@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { analyze, isDynamic, type SimpleCommand } from './shell/analyze.js';
 import { currentBranch } from './git/branch.js';
-import { actionFor, type EffectivePolicy, type RuleRegistry } from './policy/load.js';
+import { actionFor, type EffectivePolicy } from './policy/load.js';
 import { envFrom, loadPolicyFor as loadPolicyAt, type Env } from './env.js';
 import { renderMessage, type Hit, type Rule, type RuleContext } from './rules/define.js';
-import { PACKS, RULES, ruleById } from './rules/index.js';
+import { allCheckedRules, residentRule, rulesForProgram, rulesForTool } from './rules/shipped.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
 import { loadEngine } from './sql/engine-loader.js';
@@ -19,8 +19,6 @@ import type { DecideOptions } from './gate/stage.js';
 import { isStricter, stricter } from './types.js';
 import { mayBeExternal } from './gate/candidates.js';
 import { loadStage } from './gate/stage-loader.js';
-
-const REGISTRY: RuleRegistry = { RULES, PACKS };
 
 export type { ToolCall, DecideOptions };
 
@@ -43,16 +41,20 @@ export const READ_ONLY_TOOLS: ReadonlySet<string> = new Set([
 
 export { envFrom };
 
-/** The effective policy for a call (lib/env.ts), with the rule registry the guard has loaded anyway. */
+/**
+ * The effective policy for a call (lib/env.ts). The rule registry (every pack) is loaded only when
+ * a policy file must be parsed and names rules or packs; the guard itself loads rules by program
+ * (lib/rules/shipped.ts).
+ */
 export function loadPolicyFor(env: Env): EffectivePolicy {
-  return loadPolicyAt(env, () => REGISTRY);
+  return loadPolicyAt(env);
 }
 
-/** Index of rules by program, built once per policy (shipped rules are static; custom ones vary). */
-function indexRules(rules: readonly Rule[], keys: (r: Rule) => readonly string[] = (r) => r.programs): Map<string, Rule[]> {
+/** Custom rules (the policy's `custom_rules`) by program. */
+function indexRules(rules: readonly Rule[]): Map<string, Rule[]> {
   const m = new Map<string, Rule[]>();
   for (const r of rules) {
-    for (const k of keys(r)) {
+    for (const k of r.programs) {
       const list = m.get(k);
       if (list === undefined) m.set(k, [r]);
       else list.push(r);
@@ -60,8 +62,6 @@ function indexRules(rules: readonly Rule[], keys: (r: Rule) => readonly string[]
   }
   return m;
 }
-const SHIPPED_INDEX = indexRules(RULES);
-const SHIPPED_TOOL_INDEX = indexRules(RULES, (r) => r.tools ?? []);
 
 export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loadPolicyFor(env)): Decision {
   const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];
@@ -116,24 +116,24 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     trace.push(...analysis.trace);
     commands = analysis.commands;
     for (const cmd of analysis.commands) {
-      for (const rule of candidates(cmd, SHIPPED_INDEX, custom)) {
+      for (const rule of candidates(cmd, custom)) {
         if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
         for (const hit of rule.check?.(cmd, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, cmd.text, hit.paths, hit);
       }
     }
     if (analysis.bounds.length > 0) {
-      raise(ruleById('core/analysis-bound'), 'bound', { what: analysis.bounds.join('; ') }, truncate(call.input.command, 200));
+      raise(residentRule('core/analysis-bound'), 'bound', { what: analysis.bounds.join('; ') }, truncate(call.input.command, 200));
     }
   }
 
   // Rules on the tool call itself (file tools, MCP tools, …): indexed by tool name, `*` for all.
-  for (const rule of [...(SHIPPED_TOOL_INDEX.get(call.tool) ?? []), ...(SHIPPED_TOOL_INDEX.get('*') ?? [])]) {
+  for (const rule of rulesForTool(call.tool)) {
     if (rule.meta.packs.every((p) => policy.disabledPacks.has(p)) && !rule.meta.locked) continue;
     for (const hit of rule.checkTool?.(call, ctx) ?? []) raise(rule, hit.messageId, hit.data ?? {}, summarize(call), hit.paths, hit);
   }
 
   if (policy.errors.length > 0 && !READ_ONLY_TOOLS.has(call.tool)) {
-    raise(ruleById('core/policy-invalid'), 'invalid', { errors: policy.errors.join('; ') }, call.tool);
+    raise(residentRule('core/policy-invalid'), 'invalid', { errors: policy.errors.join('; ') }, call.tool);
   }
 
   const decision = decide(findings, trace);
@@ -158,13 +158,10 @@ export async function decideCall(call: ToolCall, env: Env, opts: DecideOptions =
   return gateStage(call, env, policy, guard, opts);
 }
 
-/** Every shipped rule that checks commands: for a program name warden cannot know. */
-const ALL_CHECKED = RULES.filter((r) => r.programs.length > 0);
-
-function candidates(cmd: SimpleCommand, shipped: Map<string, Rule[]>, custom: Map<string, Rule[]> | undefined): Rule[] {
+function candidates(cmd: SimpleCommand, custom: Map<string, Rule[]> | undefined): Rule[] {
   // `$(echo rm) -rf /`, `$CMD push -f`: the program could be anything, so every rule looks at it.
-  if (isDynamic(cmd.program)) return [...ALL_CHECKED, ...(custom ? [...new Set([...custom.values()].flat())] : [])];
-  const out = [...(shipped.get(cmd.program) ?? []), ...(shipped.get('*') ?? [])];
+  if (isDynamic(cmd.program)) return [...allCheckedRules(), ...(custom ? [...new Set([...custom.values()].flat())] : [])];
+  const out = rulesForProgram(cmd.program);
   if (custom) out.push(...(custom.get(cmd.program) ?? []), ...(custom.get('*') ?? []));
   return out;
 }

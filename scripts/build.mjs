@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { HOOK_PLUGINS, SQL_DIALECTS, builtinDefaults, commonOptions, gateDir, gateReviewFromDist, jsoncFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
+import { HOOK_PLUGINS, SQL_DIALECTS, builtinDefaults, builtRegistry, commonOptions, rulesFolderEntry, gateDir, gateReviewFromDist, jsoncFromDist, policyDir, root, sqlDir, sqlEngineFromDist, policyParserFromDist, sqlParserFromDist } from './bundles.mjs';
 
 const out = path.join(root, 'dist');
 rmSync(out, { recursive: true, force: true });
@@ -32,9 +32,18 @@ await build({
   ...COMMON,
 });
 
+const NOT_IN_REGISTRY = new Set(['registry-from-dist', 'lazy-index-inline', 'groups-from-dist']);
 await build({
-  plugins: HOOK_PLUGINS.filter((p) => p.name !== 'registry-from-dist'),
+  plugins: HOOK_PLUGINS.filter((p) => !NOT_IN_REGISTRY.has(p.name)),
   entryPoints: [{ in: path.join(root, 'lib', 'rules', 'index.ts'), out: 'rules-registry' }],
+  ...COMMON,
+});
+
+// The lazy pack folders (lib/rules/resident.ts), one bundle each; the hooks below inline the lazy
+// index from the registry just built.
+await build({
+  plugins: [rulesFolderEntry, ...HOOK_PLUGINS.filter((p) => !NOT_IN_REGISTRY.has(p.name))],
+  entryPoints: builtRegistry().LAZY_FOLDERS.map((f) => ({ in: `rules-folder:${f}`, out: `rules-${f}` })),
   ...COMMON,
 });
 

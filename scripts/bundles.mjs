@@ -2,7 +2,8 @@
 // scripts/build.mjs (dist/) and the start-up probes of `npm run bench` (tests/bench/startup.ts), so a
 // probe is bundled exactly as the hooks are.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,6 +61,39 @@ export const jsoncFromDist = swap('jsonc-from-dist', path.join(root, 'lib', 'rul
 // session hooks and the outcome runner load it only then (dist/rules-registry.cjs).
 export const registryFromDist = swap('registry-from-dist', path.join(root, 'lib', 'rules'), 'registry-loader', 'registry-loader.dist');
 
+// The rule packs: the PreToolUse bundle holds the resident rules (lib/rules/resident.ts); each lazy
+// pack folder is dist/rules-<folder>.cjs, loaded when a command runs one of its programs. The hooks
+// get groups-loader.dist.ts (load the folder's bundle) and, in place of lazy-index-data.ts, a module
+// holding the lazy index computed from the built registry (dist/rules-registry.cjs, built first).
+const rulesDir = path.join(root, 'lib', 'rules');
+export const groupsFromDist = swap('groups-from-dist', rulesDir, 'groups-loader', 'groups-loader.dist');
+
+/** The built registry, read afresh (scripts/build.mjs builds it before anything that needs this). */
+export function builtRegistry() {
+  const file = path.join(root, 'dist', 'rules-registry.cjs');
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the rule registry first`);
+  const req = createRequire(import.meta.url);
+  delete req.cache[file];
+  return req(file);
+}
+
+export const lazyIndexInline = {
+  name: 'lazy-index-inline',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/lazy-index-data\.js$/ }, (args) => (args.resolveDir === rulesDir ? { path: 'lazy-index-data', namespace: 'lazy-index' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-index' }, () => ({ contents: `export const LAZY_INDEX = ${JSON.stringify(builtRegistry().LAZY_INDEX)};\n`, loader: 'js' }));
+  },
+};
+
+/** Entry points of the lazy pack folders' bundles: `rules-folder:<name>` → dist/rules-<name>.cjs exporting RULES. */
+export const rulesFolderEntry = {
+  name: 'rules-folder-entry',
+  setup(b) {
+    b.onResolve({ filter: /^rules-folder:[a-z]+$/ }, (args) => ({ path: args.path.slice('rules-folder:'.length), namespace: 'rules-folder' }));
+    b.onLoad({ filter: /.*/, namespace: 'rules-folder' }, (args) => ({ contents: `export { ${args.path.toUpperCase()}_RULES as RULES } from './${args.path}/index.ts';\n`, resolveDir: rulesDir, loader: 'ts' }));
+  },
+};
+
 // @anthropic-ai/sdk stays out of them too: lib/gate/review.ts loads it through review-loader.ts only
 // when a review is needed; in the bundles that is dist/gate-review.cjs, required from next to the
 // bundle. Likewise the outcome hooks (PostToolUse/PostToolUseFailure run after every tool call): only
@@ -102,4 +136,4 @@ export const builtinDefaults = {
 };
 
 /** The plugins of the hook and CLI bundles: everything heavy is a separate bundle required by path. */
-export const HOOK_PLUGINS = [builtinDefaults, sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, jsoncFromDist, registryFromDist, servePageInline];
+export const HOOK_PLUGINS = [builtinDefaults, groupsFromDist, lazyIndexInline, sqlEngineFromDist, policyParserFromDist, gateStageFromDist, gateReviewFromDist, gateOutcomeFromDist, jsoncFromDist, registryFromDist, servePageInline];

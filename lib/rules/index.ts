@@ -14,9 +14,19 @@ import { SECRETS_RULES } from './secrets/index.js';
 import { DISK_RULES } from './disk/index.js';
 import { GATE_RULES } from './gate/index.js';
 import { SELF_RULES } from './self/index.js';
+import { lazyIndex } from './lazy-index.js';
+import { LAZY_FOLDERS, RESIDENT_RULES, type LazyFolder } from './resident.js';
 
 /** Every shipped rule. Each folder's index.ts lists its rules; add a pack here with one line. */
 export const RULES: readonly Rule[] = [...CORE_RULES, ...GIT_RULES, ...FILESYSTEM_RULES, ...INFRA_RULES, ...SECRETS_RULES, ...NETWORK_RULES, ...DISK_RULES, ...DATABASE_RULES, ...REMOTE_RULES, ...INTERPRETER_RULES, ...GATE_RULES, ...SELF_RULES];
+
+/** The lazy pack folders' rule lists (./resident.ts): the bundles dist/rules-<folder>.cjs. */
+export const RULE_FOLDERS: Readonly<Record<LazyFolder, readonly Rule[]>> = { filesystem: FILESYSTEM_RULES, infra: INFRA_RULES, secrets: SECRETS_RULES, network: NETWORK_RULES, disk: DISK_RULES, database: DATABASE_RULES };
+
+/** What the PreToolUse bundle knows of the rules it loads on demand (./lazy-index.ts). */
+export const LAZY_INDEX = lazyIndex(RULES, RULE_FOLDERS, RESIDENT_RULES);
+
+export { LAZY_FOLDERS };
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PACKS, RULES, SWITCHABLE_PACKS } from '../../lib/rules/index.js';
+import { LAZY_INDEX, PACKS, RULES, RULE_FOLDERS, SWITCHABLE_PACKS } from '../../lib/rules/index.js';
+import { LAZY_FOLDERS, RESIDENT_RULES, type LazyFolder } from '../../lib/rules/resident.js';
 import { renderMessage, type Rule } from '../../lib/rules/define.js';
 import type { Decision, Finding } from '../../lib/types.js';
 import { evaluate } from '../../lib/pipeline.js';
@@ -240,3 +241,20 @@ void test('lib/rules/packs.ts names exactly the packs the rules declare, in orde
   assert.deepEqual([...PACK_NAMES], [...PACKS.keys()]);
 });
 
+
+void test('every rule is in the PreToolUse bundle (resident) or in exactly one lazy pack folder; rules on every call are resident', () => {
+  const resident = new Set(RESIDENT_RULES.map((r) => r.id));
+  assert.deepEqual(Object.keys(RULE_FOLDERS).sort(), [...LAZY_FOLDERS].sort());
+  for (const r of RULES) {
+    const folders = LAZY_FOLDERS.filter((f) => RULE_FOLDERS[f].some((x) => x.id === r.id));
+    if (resident.has(r.id)) {
+      assert.ok(folders.length <= 1, `${r.id} resident and in ${folders.join(', ')}`);
+      continue;
+    }
+    assert.equal(folders.length, 1, `${r.id}: in no lazy folder and not resident, so the hook would never run it`);
+    assert.ok(!r.programs.includes('*'), `${r.id} checks every command: it must be resident`);
+    assert.ok(!(r.tools ?? []).some((t) => t === '*' || t === 'Bash'), `${r.id} checks every Bash call or every tool: it must be resident`);
+    for (const p of r.programs) assert.ok(LAZY_INDEX.programs[p]?.includes(folders[0] as LazyFolder), `${r.id}: the lazy index does not send ${p} to ${folders[0]}`);
+  }
+  assert.deepEqual(Object.keys(LAZY_INDEX.order).length, RULES.length);
+});
