@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
 import type { Decision } from '../../../lib/types.js';
 import { envFor, policyFor, type Opts } from '../../helpers.js';
@@ -61,6 +62,23 @@ export function assertToolAllowed(row: ToolRow): Decision {
 export function toolName(row: ToolRow): string {
   const target = [row.input.file_path, row.input.notebook_path, row.input.path].find((v) => typeof v === 'string') ?? '';
   return `${row.tool} ${target}${row.note !== undefined ? `  [${row.note}]` : ''}`;
+}
+
+/** A tool call the rule must hold: with its own message id and action, or the table's. */
+export type InvalidToolRow = ToolRow & { messageId?: string; action?: 'ask' | 'deny' };
+
+/** One test per row, like tableTests for commands: valid rows allowed, invalid ones held by `ruleId`. */
+export function toolTableTests(valid: readonly ToolRow[], invalid: readonly InvalidToolRow[], ruleId: string, defaults: { messageId?: string; action: 'ask' | 'deny' }): void {
+  for (const r of valid) {
+    void test(toolName(r), () => {
+      assertToolAllowed(r);
+    });
+  }
+  for (const r of invalid) {
+    void test(toolName(r), () => {
+      assertToolBlocked(r, ruleId, r.messageId ?? defaults.messageId, r.action ?? defaults.action);
+    });
+  }
 }
 
 /** Settings that register a PreToolUse hook, as install writes them. */

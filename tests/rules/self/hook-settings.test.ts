@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluate } from '../../../lib/pipeline.js';
 import { assertAllowed, assertBlocked, envFor, policyFor, tableTests, type Invalid, type Valid } from '../../helpers.js';
-import { HOOKED, assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
+import { assertToolAllowed, assertToolBlocked, fixture, HOOKED, type ToolRow, toolTableTests } from './helpers.js';
 
 const R = 'self/hook-settings';
 
@@ -116,16 +116,7 @@ const invalidTools: (ToolRow & { messageId: string })[] = [
 ];
 
 tableTests(valid, invalid);
-for (const r of validTools) {
-  void test(toolName(r), () => {
-    assertToolAllowed(r);
-  });
-}
-for (const r of invalidTools) {
-  void test(toolName(r), () => {
-    assertToolBlocked(r, R, r.messageId, 'deny');
-  });
-}
+toolTableTests(validTools, invalidTools, R, { action: 'deny' });
 
 void test('the fixture’s user settings hold the hooks the cases above rely on', () => {
   assertToolBlocked({ tool: 'Write', input: { file_path: '$HOME/.claude/settings.json', content: HOOKED.replace('"matcher": "*"', '"matcher": "Read"') }, fx: true }, R, 'keys');

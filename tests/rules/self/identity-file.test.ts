@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import { assertBlocked, tableTests, type Invalid, type Valid } from '../../helpers.js';
-import { assertToolAllowed, assertToolBlocked, toolName, type ToolRow } from './helpers.js';
+import { type ToolRow, toolTableTests } from './helpers.js';
 
 const R = 'self/identity-file';
 
@@ -32,16 +32,7 @@ const invalidTools: ToolRow[] = [
 ];
 
 tableTests(valid, invalid);
-for (const r of validTools) {
-  void test(toolName(r), () => {
-    assertToolAllowed(r);
-  });
-}
-for (const r of invalidTools) {
-  void test(toolName(r), () => {
-    assertToolBlocked(r, R, 'identity', 'ask');
-  });
-}
+toolTableTests(validTools, invalidTools, R, { messageId: 'identity', action: 'ask' });
 
 void test('warden’s own identity file is warden state, denied', () => {
   assertBlocked('echo x > ~/.claude/warden/identity.md', 'self/warden-state', { action: 'deny' });

@@ -1,9 +1,8 @@
 // self/project-policy: a project's .claude/warden.yaml may loosen the guard only where the user's
 // policy trusts the project — the agent writing it there is denied; elsewhere the human decides.
 
-import { test } from 'node:test';
 import { tableTests, type Invalid, type Valid } from '../../helpers.js';
-import { assertToolAllowed, assertToolBlocked, toolName, type ToolRow } from './helpers.js';
+import { type ToolRow, toolTableTests } from './helpers.js';
 
 const R = 'self/project-policy';
 const TRUSTED = { policy: 'trusted_projects: [~/proj]\n' };
@@ -42,13 +41,4 @@ const invalidTools: (ToolRow & { messageId: string; action: 'ask' | 'deny' })[] 
 ];
 
 tableTests(valid, invalid);
-for (const r of validTools) {
-  void test(toolName(r), () => {
-    assertToolAllowed(r);
-  });
-}
-for (const r of invalidTools) {
-  void test(toolName(r), () => {
-    assertToolBlocked(r, R, r.messageId, r.action);
-  });
-}
+toolTableTests(validTools, invalidTools, R, { action: 'deny' });

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import { assertBlocked, assertNotRaised, tableTests, type Invalid, type Valid } from '../../helpers.js';
-import { assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
+import { assertToolAllowed, fixture, type ToolRow, toolTableTests } from './helpers.js';
 
 const R = 'self/server-token';
 
@@ -63,16 +63,7 @@ const invalidTools: ToolRow[] = [
 ];
 
 tableTests(valid, invalid);
-for (const r of validTools) {
-  void test(toolName(r), () => {
-    assertToolAllowed(r);
-  });
-}
-for (const r of invalidTools) {
-  void test(toolName(r), () => {
-    assertToolBlocked(r, R, 'tool', 'deny');
-  });
-}
+toolTableTests(validTools, invalidTools, R, { messageId: 'tool', action: 'deny' });
 
 void test('a shell read through a symlink to the token', () => {
   assertBlocked('cat token-link', R, fixture().opts);

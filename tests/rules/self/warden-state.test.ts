@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import { assertAllowed, assertBlocked, tableTests, type Invalid, type Valid } from '../../helpers.js';
-import { assertToolAllowed, assertToolBlocked, fixture, toolName, type ToolRow } from './helpers.js';
+import { fixture, type ToolRow, toolTableTests } from './helpers.js';
 
 const R = 'self/warden-state';
 
@@ -95,16 +95,7 @@ const invalidTools: (ToolRow & { messageId?: string })[] = [
 ];
 
 tableTests(valid, invalid);
-for (const r of validTools) {
-  void test(toolName(r), () => {
-    assertToolAllowed(r);
-  });
-}
-for (const r of invalidTools) {
-  void test(toolName(r), () => {
-    assertToolBlocked(r, R, r.messageId, 'deny');
-  });
-}
+toolTableTests(validTools, invalidTools, R, { action: 'deny' });
 
 void test('shell writes through a symlink that exists land where it points', () => {
   const fx = fixture();
