@@ -8,7 +8,7 @@ import { currentBranch } from './git/branch.js';
 import { actionFor, type EffectivePolicy } from './policy/load.js';
 import { envFrom, loadPolicyFor as loadPolicyAt, type Env } from './env.js';
 import { renderMessage, type Hit, type Rule, type RuleContext } from './rules/define.js';
-import { allCheckedRules, residentRule, rulesForProgram, rulesForTool } from './rules/shipped.js';
+import { allCheckedRules, indexBy, programsOf, residentRule, rulesForProgram, rulesForTool } from './rules/shipped.js';
 import { wildcard } from './rules/args.js';
 import { isInside } from './rules/filesystem/paths.js';
 import { loadEngine } from './sql/engine-loader.js';
@@ -50,18 +50,6 @@ export function loadPolicyFor(env: Env): EffectivePolicy {
   return loadPolicyAt(env);
 }
 
-/** Custom rules (the policy's `custom_rules`) by program. */
-function indexRules(rules: readonly Rule[]): Map<string, Rule[]> {
-  const m = new Map<string, Rule[]>();
-  for (const r of rules) {
-    for (const k of r.programs) {
-      const list = m.get(k);
-      if (list === undefined) m.set(k, [r]);
-      else list.push(r);
-    }
-  }
-  return m;
-}
 
 export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loadPolicyFor(env)): Decision {
   const trace: TraceStep[] = [{ kind: 'input', tool: call.tool, summary: summarize(call) }];
@@ -89,7 +77,7 @@ export function evaluate(call: ToolCall, env: Env, policy: EffectivePolicy = loa
     trustedProjects: policy.trustedProjects,
     pluginRoot: env.pluginRoot,
   };
-  const custom = policy.customRules.length > 0 ? indexRules(policy.customRules) : undefined;
+  const custom = policy.customRules.length > 0 ? indexBy(policy.customRules, programsOf) : undefined;
   let commands: SimpleCommand[] | undefined;
 
   const raise = (rule: Rule, messageId: string, data: Record<string, string>, segment: string, paths?: string[], hit?: Pick<Hit<string>, 'action' | 'atLeast'>): void => {

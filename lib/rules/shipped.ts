@@ -10,7 +10,8 @@ import { LAZY_FOLDERS, RESIDENT_RULES, type LazyFolder } from './resident.js';
 
 type Index = Map<string, Rule[]>;
 
-function indexBy(rules: readonly Rule[], keys: (r: Rule) => readonly string[]): Index {
+/** Rules by each key `keys` gives them (programs, tools), in the order given. */
+export function indexBy(rules: readonly Rule[], keys: (r: Rule) => readonly string[]): Index {
   const m: Index = new Map();
   for (const r of rules) {
     for (const k of keys(r)) {
@@ -22,7 +23,7 @@ function indexBy(rules: readonly Rule[], keys: (r: Rule) => readonly string[]): 
   return m;
 }
 
-const programsOf = (r: Rule): readonly string[] => r.programs;
+export const programsOf = (r: Rule): readonly string[] => r.programs;
 const toolsOf = (r: Rule): readonly string[] => r.tools ?? [];
 const position = (r: Rule): number => LAZY_INDEX.order[r.id] ?? Number.MAX_SAFE_INTEGER;
 const byPosition = (a: Rule, b: Rule): number => position(a) - position(b);

@@ -18,8 +18,17 @@ export interface HookRun {
 export function runHook(bundle: string, stdin: string | Buffer, env: Record<string, string> = {}): HookRun {
   const file = path.join(DIST, bundle);
   if (!fs.existsSync(file)) throw new Error(`${file} missing: run \`npm run build\` first (npm test does)`);
+  return spawnHook([file], stdin, env);
+}
+
+/** `node <dir>/launch.cjs <hook>`: a hook as the registered command runs it, from a copy of dist/. */
+export function launchHook(dir: string, hook: string, stdin: string | Buffer, env: Record<string, string> = {}): HookRun {
+  return spawnHook([path.join(dir, 'launch.cjs'), hook], stdin, env);
+}
+
+function spawnHook(args: string[], stdin: string | Buffer, env: Record<string, string>): HookRun {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [file], { input: stdin, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
+  const r = spawnSync(process.execPath, args, { input: stdin, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
   const ms = performance.now() - t0;
   let json: Record<string, unknown> | undefined;
   try {
@@ -28,6 +37,14 @@ export function runHook(bundle: string, stdin: string | Buffer, env: Record<stri
     json = undefined;
   }
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json, ms };
+}
+
+/** A private copy of the built bundles (launcher, hooks, what they load on demand, the default policy), registered in `temps` for removal. */
+export function distCopy(temps: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-dist-'));
+  temps.push(dir);
+  for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cjs') || f === 'policy.yaml') fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  return dir;
 }
 
 export function preToolUse(command: string | undefined, extra: Record<string, unknown> = {}): string {

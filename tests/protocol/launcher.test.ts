@@ -7,20 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { DIST, decisionOf, preToolUse, tempHome } from './hook-helpers.js';
+import { DIST, decisionOf, distCopy as distCopyOf, launchHook, preToolUse, tempHome, type HookRun } from './hook-helpers.js';
 
 const temps: string[] = [];
 after(() => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
-/** A private copy of the built bundles (launcher, hooks and what they load lazily). */
-function distCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-launch-'));
-  temps.push(dir);
-  for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cjs') || f === 'policy.yaml') fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
-  return dir;
-}
+const distCopy = (): string => distCopyOf(temps);
 
 function home(): string {
   const h = tempHome();
@@ -28,16 +22,7 @@ function home(): string {
   return h;
 }
 
-function launch(dir: string, hook: string, stdin: string, h: string): { code: number | null; stdout: string; stderr: string; json: Record<string, unknown> | undefined } {
-  const r = spawnSync(process.execPath, [path.join(dir, 'launch.cjs'), hook], { input: stdin, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: h }, timeout: 30_000 });
-  let json: Record<string, unknown> | undefined;
-  try {
-    json = JSON.parse(r.stdout) as Record<string, unknown>;
-  } catch {
-    json = undefined;
-  }
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
-}
+const launch = (dir: string, hook: string, stdin: string, h: string): HookRun => launchHook(dir, hook, stdin, { HOME: h });
 
 const cacheOf = (dir: string, hook: string): string => path.join(dir, `${hook}.cjs.v8cache`);
 
@@ -46,8 +31,8 @@ void test('the launcher runs the hook: same decisions as the bundle itself, and 
   const h = home();
   assert.ok(!fs.existsSync(cacheOf(dir, 'pre-tool-use')));
   const first = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
-  assert.equal(decisionOf({ ...first, ms: 0 }).decision, 'deny');
-  assert.match(decisionOf({ ...first, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.equal(decisionOf(first).decision, 'deny');
+  assert.match(decisionOf(first).reason, /\[git\/push-force\]/);
   const cache = fs.readFileSync(cacheOf(dir, 'pre-tool-use'));
   assert.match(cache.subarray(0, 40).toString('latin1'), /^warden-v8cache 1 v\d+/);
   // With the cache: still the same answers, and the cache is not rewritten.
@@ -56,7 +41,7 @@ void test('the launcher runs the hook: same decisions as the bundle itself, and 
   assert.equal(benign.code, 0);
   assert.deepEqual(benign.json, {});
   const again = launch(dir, 'pre-tool-use', preToolUse('rm -rf ~'), h);
-  assert.equal(decisionOf({ ...again, ms: 0 }).decision, 'deny');
+  assert.equal(decisionOf(again).decision, 'deny');
   assert.equal(fs.statSync(cacheOf(dir, 'pre-tool-use')).mtimeMs, mtime);
 });
 
@@ -69,12 +54,12 @@ void test('a cache made from another bundle, or garbage, is not used: the hook s
   const bundle = path.join(dir, 'pre-tool-use.cjs');
   fs.appendFileSync(bundle, '\n// changed\n');
   const afterChange = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
-  assert.match(decisionOf({ ...afterChange, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.match(decisionOf(afterChange).reason, /\[git\/push-force\]/);
   assert.notDeepEqual(fs.readFileSync(cacheOf(dir, 'pre-tool-use')), good, 'the stale cache was not replaced');
   for (const garbage of [Buffer.from('warden-v8cache 1 nonsense\n'), Buffer.from([0, 1, 2, 3, 255]), Buffer.alloc(0)]) {
     fs.writeFileSync(cacheOf(dir, 'pre-tool-use'), garbage);
     const r = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
-    assert.match(decisionOf({ ...r, ms: 0 }).reason, /\[git\/push-force\]/, `with cache ${garbage.toString('hex')}`);
+    assert.match(decisionOf(r).reason, /\[git\/push-force\]/, `with cache ${garbage.toString('hex')}`);
     assert.equal(launch(dir, 'pre-tool-use', preToolUse('ls -la'), h).code, 0);
   }
 });
@@ -95,14 +80,14 @@ void test('a valid cache under a bundle of the same size but other content is re
   fs.writeFileSync(bundle, replaced);
   fs.utimesSync(bundle, st.atime, st.mtime);
   const inPlace = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
-  assert.equal(decisionOf({ ...inPlace, ms: 0 }).decision, 'deny');
-  assert.match(decisionOf({ ...inPlace, ms: 0 }).reason, /\[git\/push-force\]/, 'the guard decided, not a failed start');
+  assert.equal(decisionOf(inPlace).decision, 'deny');
+  assert.match(decisionOf(inPlace).reason, /\[git\/push-force\]/, 'the guard decided, not a failed start');
   assert.match(fs.readFileSync(cacheOf(dir, 'pre-tool-use')).subarray(0, 200).toString('latin1'), new RegExp(` ${fs.statSync(bundle, { bigint: true }).ctimeNs} `));
   fs.writeFileSync(`${bundle}.new`, text);
   fs.renameSync(`${bundle}.new`, bundle);
   fs.utimesSync(bundle, st.atime, st.mtime);
   const renamed = launch(dir, 'pre-tool-use', preToolUse('git push --force origin main'), h);
-  assert.match(decisionOf({ ...renamed, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.match(decisionOf(renamed).reason, /\[git\/push-force\]/);
   assert.match(fs.readFileSync(cacheOf(dir, 'pre-tool-use')).subarray(0, 200).toString('latin1'), new RegExp(` ${fs.statSync(bundle, { bigint: true }).ino} `));
 });
 
@@ -112,8 +97,8 @@ void test('no bundle: PreToolUse fails closed (deny, exit 2); other events tell 
   fs.rmSync(path.join(dir, 'pre-tool-use.cjs'));
   const r = launch(dir, 'pre-tool-use', preToolUse('ls'), h);
   assert.equal(r.code, 2);
-  assert.equal(decisionOf({ ...r, ms: 0 }).decision, 'deny');
-  assert.match(decisionOf({ ...r, ms: 0 }).reason, /could not start its pre-tool-use hook.*no bundle/);
+  assert.equal(decisionOf(r).decision, 'deny');
+  assert.match(decisionOf(r).reason, /could not start its pre-tool-use hook.*no bundle/);
   fs.rmSync(path.join(dir, 'session-start.cjs'));
   const s = launch(dir, 'session-start', JSON.stringify({ session_id: 's', cwd: h, hook_event_name: 'SessionStart', source: 'startup' }), h);
   assert.equal(s.code, 0);
@@ -131,7 +116,7 @@ void test('a bundle that cannot be compiled or throws at start-up: deny, exit 2'
     fs.writeFileSync(path.join(dir, 'pre-tool-use.cjs'), body);
     const r = launch(dir, 'pre-tool-use', preToolUse('ls'), home());
     assert.equal(r.code, 2, body);
-    assert.equal(decisionOf({ ...r, ms: 0 }).decision, 'deny', body);
+    assert.equal(decisionOf(r).decision, 'deny', body);
   }
 });
 
@@ -141,23 +126,23 @@ void test('the parts a hook loads on demand start from a code cache too, and one
   // An external write: the guard allows it, the safety gate (dist/gate-stage.cjs, loaded on demand) holds it.
   const push = preToolUse('git push origin main');
   const first = launch(dir, 'pre-tool-use', push, h);
-  assert.equal(decisionOf({ ...first, ms: 0 }).decision, 'ask', first.stdout);
+  assert.equal(decisionOf(first).decision, 'ask', first.stdout);
   const stageCache = cacheOf(dir, 'gate-stage');
   assert.match(fs.readFileSync(stageCache).subarray(0, 40).toString('latin1'), /^warden-v8cache 1 v\d+/);
   const mtime = fs.statSync(stageCache).mtimeMs;
   const second = launch(dir, 'pre-tool-use', push, h);
-  assert.equal(decisionOf({ ...second, ms: 0 }).decision, 'ask', second.stdout);
+  assert.equal(decisionOf(second).decision, 'ask', second.stdout);
   assert.equal(fs.statSync(stageCache).mtimeMs, mtime, 'a valid cache is not rewritten');
   // The on-demand part broken or gone: deny with exit 2, never the call let through.
   fs.writeFileSync(path.join(dir, 'gate-stage.cjs'), 'this is not javascript {');
   const broken = launch(dir, 'pre-tool-use', push, h);
   assert.equal(broken.code, 2, broken.stdout);
-  assert.equal(decisionOf({ ...broken, ms: 0 }).decision, 'deny');
-  assert.match(decisionOf({ ...broken, ms: 0 }).reason, /gate-stage\.cjs/);
+  assert.equal(decisionOf(broken).decision, 'deny');
+  assert.match(decisionOf(broken).reason, /gate-stage\.cjs/);
   fs.rmSync(path.join(dir, 'gate-stage.cjs'));
   const gone = launch(dir, 'pre-tool-use', push, h);
   assert.equal(gone.code, 2, gone.stdout);
-  assert.equal(decisionOf({ ...gone, ms: 0 }).decision, 'deny');
+  assert.equal(decisionOf(gone).decision, 'deny');
   // A call that needs no on-demand part still runs.
   assert.deepEqual(launch(dir, 'pre-tool-use', preToolUse('ls -la'), h).json, {});
 });
@@ -169,7 +154,7 @@ void test('the launcher finds the bundles in ../dist from a checkout or plugin d
   fs.cpSync(DIST, path.join(root, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.v8cache') });
   fs.copyFileSync(path.join(DIST, 'launch.cjs'), path.join(root, 'hooks', 'launch.cjs'));
   const r = launch(path.join(root, 'hooks'), 'pre-tool-use', preToolUse('git push --force origin main'), home());
-  assert.match(decisionOf({ ...r, ms: 0 }).reason, /\[git\/push-force\]/);
+  assert.match(decisionOf(r).reason, /\[git\/push-force\]/);
 });
 
 void test('bundles the launcher runs never import(): inside its vm.Script there is no loader for it once the code cache is used', () => {

@@ -3,7 +3,6 @@
 // in-process, in the same environment; a command none of whose programs has a lazy rule loads no
 // pack bundle; a pack bundle that cannot load fails the call closed.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,38 +11,25 @@ import { evaluate, envFrom, loadPolicyFor } from '../../lib/pipeline.js';
 import { RULE_FOLDERS } from '../../lib/rules/index.js';
 import { LAZY_FOLDERS, RESIDENT_RULES } from '../../lib/rules/resident.js';
 import { CORPUS } from '../corpus/corpus.js';
-import { DIST, decisionOf, preToolUse, tempHome } from './hook-helpers.js';
+import { decisionOf, distCopy, launchHook, preToolUse, tempHome } from './hook-helpers.js';
 
 const temps: string[] = [];
 after(() => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
-function distCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-lazy-'));
-  temps.push(dir);
-  for (const f of fs.readdirSync(DIST)) if (f.endsWith('.cjs')) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
-  return dir;
-}
-
 function hook(dir: string, command: string, home: string): { code: number | null; decision: string; reason: string } {
-  const r = spawnSync(process.execPath, [path.join(dir, 'launch.cjs'), 'pre-tool-use'], { input: preToolUse(command), encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 30_000 });
-  let json: Record<string, unknown> | undefined;
-  try {
-    json = JSON.parse(r.stdout) as Record<string, unknown>;
-  } catch {
-    json = undefined;
-  }
-  const d = decisionOf({ code: r.status, stdout: r.stdout, stderr: r.stderr, json, ms: 0 });
+  const r = launchHook(dir, 'pre-tool-use', preToolUse(command), { HOME: home });
+  const d = decisionOf(r);
   // No decision in well-formed output with exit 0 is an allow.
-  return { code: r.status, decision: d.decision ?? (r.status === 0 && json !== undefined ? 'allow' : 'none'), reason: d.reason };
+  return { code: r.code, decision: d.decision ?? (r.code === 0 && r.json !== undefined ? 'allow' : 'none'), reason: d.reason };
 }
 
 const residentIds = new Set(RESIDENT_RULES.map((r) => r.id));
 const lazyIds = new Set(Object.values(RULE_FOLDERS).flatMap((rules) => rules.map((r) => r.id)).filter((id) => !residentIds.has(id)));
 
 void test('every lazily loaded rule the corpus fires in-process fires in the built hook too, and each lazy pack folder is exercised', () => {
-  const dir = distCopy();
+  const dir = distCopy(temps);
   const home = tempHome();
   temps.push(home);
   const env = envFrom({}, os.tmpdir(), home, path.join(home, '.claude', 'warden'));
@@ -71,7 +57,7 @@ void test('every lazily loaded rule the corpus fires in-process fires in the bui
 });
 
 void test('a command with no lazy rule for its programs loads no pack bundle; one that has loads only its folder', () => {
-  const dir = distCopy();
+  const dir = distCopy(temps);
   const home = tempHome();
   temps.push(home);
   const loaded = (): string[] => fs.readdirSync(dir).filter((f) => /^rules-(?!registry).*\.cjs\.v8cache$/.test(f)).sort();
@@ -82,7 +68,7 @@ void test('a command with no lazy rule for its programs loads no pack bundle; on
 });
 
 void test('a pack bundle that cannot be loaded: deny with exit 2 for a command that needs it, other commands still decided', () => {
-  const dir = distCopy();
+  const dir = distCopy(temps);
   const home = tempHome();
   temps.push(home);
   fs.writeFileSync(path.join(dir, 'rules-infra.cjs'), 'this is not javascript {');
