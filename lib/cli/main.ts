@@ -50,7 +50,7 @@ Files:
   ~/.claude/warden/gate/            trust scores, pending approvals, the review cache, latest prompts
   ~/.claude/warden/server.token     the API token of warden serve (0600)
   ~/.claude/warden/bin/             the installed bundles; each hook runs as launch.cjs <hook>, with a
-                                    V8 code cache (*.v8cache) written next to its bundle
+                                    V8 code cache (*.v8cache) next to each bundle it loads
   ~/.claude/warden/cache/           parsed policy files, reused until a file changes (safe to delete)
   ~/.claude/settings.json           where the hooks are registered (or enable the plugin: README)
 
