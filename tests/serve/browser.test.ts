@@ -140,6 +140,8 @@ void test('log in through the one-time link, approve a held call on the page, an
   await page.reload();
   await page.locator(`.approval[data-id="${next}"]`).waitFor();
   await page.locator('#journal-rows tr', { hasText: 'granted by page' }).first().waitFor();
+  // The page asks for the chain check after it has drawn the rows: wait for its answer.
+  await page.locator('#chain', { hasText: /chain (intact|BROKEN)/ }).waitFor();
   assert.match((await page.locator('#chain').textContent()) ?? '', /chain intact/);
   assert.deepEqual(errors, []);
 });
